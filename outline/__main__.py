@@ -1,0 +1,5 @@
+"""`python -m outline`."""
+
+from outline.cli import main
+
+main()

@@ -1,0 +1,35 @@
+"""Plain text: the skeleton as an indented outline, one heading a line, line numbers first."""
+
+from __future__ import annotations
+
+from outline.model import Document, Node
+
+INDENT = "  "
+SPACED_KINDS = frozenset({"part", "division", "chapter", "section", "article"})
+"""Markers that stand apart from their title (第一章 总则), unlike 一、 or （一）."""
+
+
+def heading_text(node: Node) -> str:
+    """Marker and title as one reads them: 一、总体要求, 第一章 总则."""
+    gap = " " if node.kind in SPACED_KINDS and node.title else ""
+    return f"{node.marker}{gap}{node.title}"
+
+
+def render(doc: Document, depth: int | None = None, body: int = 0) -> str:
+    """The title, then each heading indented by level after its line number."""
+    visits = [v for v in doc.walk() if depth is None or v.level <= depth]
+    width = len(str(max((v.node.line for v in visits), default=1)))
+    lines = [doc.title] if doc.title else []
+    for visit in visits:
+        indent = INDENT * (visit.level - 1)
+        lines.append(f"{visit.node.line:>{width}}  {indent}{heading_text(visit.node)}")
+        text = excerpt(doc.body(visit.node), body) if body else ""
+        if text:
+            lines.append(f"{'':>{width}}  {indent}{INDENT}{text}")
+    return "".join(line + "\n" for line in lines)
+
+
+def excerpt(text: str, width: int) -> str:
+    """The start of a text on one line, at most `width` characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"

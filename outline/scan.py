@@ -1,0 +1,271 @@
+"""Finding the headings of a text: a flat stream of items in document order.
+
+Candidates are markers where a heading may begin: at the start of a paragraph (block), right
+after the end of a sentence inside one (inline), or after a space that follows a run-in
+heading (第一章　总则　第一条). Then the evidence decides which candidates are headings:
+a block marker of a kind that may stand alone is one; any other counts only as a member of a
+run that starts at 1 and has two members or more.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from outline.layout import ATTACHMENT, SPACE, TOC_ENTRY, TOC_TITLE, Layout
+from outline.markers import (
+    FIRST_CHARS,
+    KIND_OF_GROUP,
+    KINDS,
+    MARKER,
+    NUMERAL_GROUP,
+    SPACED_MARKER,
+    Kind,
+    enclosed_value,
+)
+from outline.numerals import CHINESE_DIGITS, read_number
+
+PREFIX = re.compile(rf"(?:[{SPACE}]|#{{1,6}}(?=[{SPACE}]|[^#])|>|[-*+](?=[{SPACE}])|\*\*|__)*")
+"""What may stand before a marker at the start of a paragraph: indentation, stray Markdown."""
+INLINE_ANCHOR = re.compile(
+    rf"[。；！？：;!?:][”’\"」』]?[{SPACE}]*(?=[{re.escape(FIRST_CHARS)}])"
+)
+SPACED_ANCHOR = re.compile(rf"(?<=\S)[{SPACE}]+(?=第)")
+SENTENCE_STOP = re.compile(r"[。！？；!?;]")
+EMPHASIS = "*_#"
+LINE_BREAKS = re.compile(r"[\r\n]+")
+MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+TOC_LINE_MAX = 60
+"""A longer paragraph is body text: the table of contents has ended."""
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A marker that may open a heading."""
+
+    kind: Kind
+    number: int
+    marker_start: int
+    marker_end: int
+    paragraph: int
+    block: bool
+    """Opens its paragraph (or follows a run-in heading), rather than standing inside one."""
+    count_like: bool = False
+    """Followed by the next numeral, as in 二、三级子公司: a count unless its run expects it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A heading found in the text, not yet placed in the tree."""
+
+    kind: Kind
+    marker: str
+    number: int
+    title: str
+    start: int
+    marker_start: int
+    body_start: int
+    end: int
+    inline: bool
+    restart: bool
+    """An attachment or a second document begins before it: its numbering starts afresh."""
+
+
+def scan(layout: Layout) -> list[Item]:
+    """The headings of a text, in document order."""
+    excluded = _excluded_paragraphs(layout)
+    candidates = _candidates(layout, excluded)
+    accepted = _select(candidates)
+    return _items(layout, accepted, _attachment_paragraphs(layout))
+
+
+def _candidates(layout: Layout, excluded: set[int]) -> list[Candidate]:
+    text = layout.text
+    found: dict[int, Candidate] = {}
+    block_starts: dict[int, int] = {}
+    for index, para in enumerate(layout.paragraphs):
+        if index in excluded:
+            continue
+        pos = PREFIX.match(text, para.start, para.end).end()  # type: ignore[union-attr]
+        block_starts[pos] = index
+        candidate = _candidate(layout, MARKER, pos, para.end, index, block=True)
+        if candidate:
+            found[pos] = candidate
+            if candidate.kind.after_space:
+                _spaced(layout, found, candidate, para.end, index)
+    for m in INLINE_ANCHOR.finditer(text):
+        pos = m.end()
+        if pos in found or pos in block_starts:
+            continue
+        index = layout.paragraph_at(pos)
+        if index in excluded:
+            continue
+        candidate = _candidate(layout, MARKER, pos, layout.paragraphs[index].end, index, False)
+        if candidate:
+            found[pos] = candidate
+    return sorted(found.values(), key=lambda c: c.marker_start)
+
+
+def _spaced(
+    layout: Layout, found: dict[int, Candidate], first: Candidate, end: int, index: int
+) -> None:
+    """Run-in units after the paragraph's own: 第一章　总则　第一条　为了……"""
+    for m in SPACED_ANCHOR.finditer(layout.text, first.marker_end, end):
+        candidate = _candidate(layout, SPACED_MARKER, m.end(), end, index, block=True)
+        if candidate:
+            found[m.end()] = candidate
+
+
+def _candidate(
+    layout: Layout, pattern: re.Pattern[str], pos: int, end: int, index: int, block: bool
+) -> Candidate | None:
+    m = pattern.match(layout.text, pos, end)
+    if not m or not m.lastgroup:
+        return None
+    kind = KINDS[KIND_OF_GROUP[m.lastgroup]]
+    numeral = m.group(NUMERAL_GROUP[kind.name])
+    number = enclosed_value(numeral) if len(numeral) == 1 else None
+    if number is None:
+        number = read_number(numeral)
+    if number is None or not 0 < number <= kind.max_number:
+        return None
+    follower = layout.text[m.end() : m.end() + 1]
+    count_like = bool(follower) and follower in CHINESE_DIGITS and (
+        read_number(follower) == number + 1
+    )
+    return Candidate(kind, number, pos, m.end(), index, block, count_like)
+
+
+def _select(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates that are headings, in document order."""
+    strong = [c for c in candidates if c.block and c.kind.standalone]
+    accepted: list[Candidate] = []
+    last_number: dict[str, int] = {}
+    for i, c in enumerate(strong):
+        if c.count_like and not _continues_run(c, last_number, strong[i + 1 :]):
+            continue
+        accepted.append(c)
+        last_number[c.kind.name] = c.number
+    chosen = {id(c) for c in accepted}
+    scope: list[Candidate] = []
+    for c in candidates:
+        if id(c) in chosen:
+            accepted.extend(_runs(scope))
+            scope = []
+        else:
+            scope.append(c)
+    accepted.extend(_runs(scope))
+    return sorted(accepted, key=lambda c: c.marker_start)
+
+
+def _continues_run(c: Candidate, last_number: dict[str, int], later: list[Candidate]) -> bool:
+    """Whether 二、三级…… is the 二、 its run expects: the run is at 一, and no other 二、 follows."""
+    if last_number.get(c.kind.name) != c.number - 1:
+        return False
+    following = next((d for d in later if d.kind is c.kind), None)
+    return following is None or following.number != c.number
+
+
+def _runs(scope: list[Candidate]) -> list[Candidate]:
+    """Members of runs (1, 2, 3 …, two members or more) among the candidates of one scope."""
+    runs: dict[str, list[list[Candidate]]] = {}
+    for c in scope:
+        kind_runs = runs.setdefault(c.kind.name, [])
+        if c.number == 1 and not c.count_like:
+            kind_runs.append([c])
+        elif kind_runs and kind_runs[-1][-1].number == c.number - 1:
+            kind_runs[-1].append(c)
+    return [c for kind_runs in runs.values() for run in kind_runs if len(run) > 1 for c in run]
+
+
+def _items(layout: Layout, accepted: list[Candidate], attachments: list[int]) -> list[Item]:
+    text = layout.text
+    items: list[Item] = []
+    starts = [
+        layout.paragraphs[c.paragraph].start if c.block and _opens(layout, c) else c.marker_start
+        for c in accepted
+    ]
+    for i, c in enumerate(accepted):
+        para_end = layout.paragraphs[c.paragraph].end
+        limit = para_end
+        if i + 1 < len(accepted) and accepted[i + 1].paragraph == c.paragraph:
+            limit = starts[i + 1]
+        title_start, title_end, body_start = _title_span(text, c.marker_end, limit)
+        title = _clean(text[title_start:title_end])
+        end = starts[i + 1] if i + 1 < len(accepted) else len(text)
+        previous = accepted[i - 1].paragraph if i else -1
+        restart = any(previous < a < c.paragraph for a in attachments)
+        marker = LINE_BREAKS.sub("", text[c.marker_start : c.marker_end]).rstrip(SPACE)
+        marker = marker.replace("\\", "")
+        items.append(
+            Item(c.kind, marker, c.number, title, starts[i], c.marker_start,
+                 body_start, end, not c.block, restart)
+        )
+    return items
+
+
+def _clean(title: str) -> str:
+    """A title on one line, without stray Markdown emphasis or escapes."""
+    title = LINE_BREAKS.sub("", title).strip(SPACE + EMPHASIS)
+    return MARKDOWN_ESCAPE.sub(r"\1", title) if "\\" in title else title
+
+
+def _opens(layout: Layout, c: Candidate) -> bool:
+    """Whether the marker stands at the start of its paragraph (not after a run-in heading)."""
+    para = layout.paragraphs[c.paragraph]
+    return PREFIX.match(layout.text, para.start, para.end).end() == c.marker_start  # type: ignore[union-attr]
+
+
+def _title_span(text: str, pos: int, limit: int) -> tuple[int, int, int]:
+    """Where the title begins and ends, and where the body begins."""
+    stop = SENTENCE_STOP.search(text, pos, limit)
+    title_end = stop.start() if stop else limit
+    body_start = stop.end() if stop else limit
+    if not stop:
+        while title_end > pos and text[title_end - 1] in SPACE:
+            title_end -= 1
+        body_start = title_end
+    return pos, title_end, body_start
+
+
+def _excluded_paragraphs(layout: Layout) -> set[int]:
+    """Paragraphs where markers are not headings: a table of contents."""
+    text = layout.text
+    excluded: set[int] = set()
+    in_toc = False
+    first_entry = ""
+    for index, para in enumerate(layout.paragraphs):
+        content = text[para.start : para.end]
+        if TOC_ENTRY.search(content):
+            excluded.add(index)
+            continue
+        if TOC_TITLE.match(content):
+            in_toc, first_entry = True, ""
+            excluded.add(index)
+            continue
+        if in_toc:
+            key = _key(content)
+            if not key:
+                continue
+            if len(content) > TOC_LINE_MAX or "。" in content:
+                in_toc = False
+                continue
+            if first_entry and key == first_entry:
+                in_toc = False
+                continue
+            first_entry = first_entry or key
+            excluded.add(index)
+    return excluded
+
+
+def _key(s: str) -> str:
+    return re.sub(r"[\s\W_]+", "", s)
+
+
+def _attachment_paragraphs(layout: Layout) -> list[int]:
+    text = layout.text
+    return [
+        index
+        for index, para in enumerate(layout.paragraphs)
+        if ATTACHMENT.match(text, para.start, para.end)
+    ]

@@ -1,0 +1,77 @@
+"""Nesting a flat stream of headings into a tree, with levels taken from the document itself.
+
+A marker kind already open on the current branch closes back to it and continues its run; a new
+kind opens a child. Ranks from the marker table settle what the order of appearance cannot:
+a 第一节 closes the 第一条 above it, and a block heading closes an 一是 run. Inline enumerations
+nest only among themselves, under the block heading whose paragraph holds them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from outline.layout import Layout
+from outline.model import Node
+from outline.scan import Item
+
+
+@dataclass(slots=True)
+class _Open:
+    item: Item
+    children: list[_Open] = field(default_factory=list)
+
+
+def nest(items: list[Item], layout: Layout) -> tuple[Node, ...]:
+    """The tree of a document's headings, given in document order."""
+    roots: list[_Open] = []
+    stack: list[_Open] = []
+    for item in items:
+        if item.restart:
+            stack.clear()
+        if not item.inline:
+            while stack and stack[-1].item.inline:
+                stack.pop()
+        _close_back(stack, item)
+        entry = _Open(item)
+        (stack[-1].children if stack else roots).append(entry)
+        stack.append(entry)
+    return tuple(_freeze(entry, layout) for entry in roots)
+
+
+def _close_back(stack: list[_Open], item: Item) -> None:
+    """Pop the open headings that the new one closes."""
+    # An inline item looks only at the inline run it may continue, never at block headings.
+    floor = len(stack)
+    while floor and (stack[floor - 1].item.inline or not item.inline):
+        floor -= 1
+    # … unless the run began at the start of a paragraph (一是…… then 。二是……).
+    if item.inline and floor and _continues(stack[floor - 1].item, item):
+        floor -= 1
+    for i in range(len(stack) - 1, floor - 1, -1):
+        if stack[i].item.kind.name == item.kind.name:
+            del stack[i:]
+            return
+    while len(stack) > floor and stack[-1].item.kind.rank > item.kind.rank:
+        stack.pop()
+
+
+def _continues(open_item: Item, item: Item) -> bool:
+    return open_item.kind.name == item.kind.name and open_item.number == item.number - 1
+
+
+def _freeze(entry: _Open, layout: Layout) -> Node:
+    item = entry.item
+    line, column = layout.locate(item.marker_start)
+    return Node(
+        kind=item.kind.name,
+        marker=item.marker,
+        number=item.number,
+        title=item.title,
+        line=line,
+        column=column,
+        start=item.start,
+        body_start=item.body_start,
+        end=item.end,
+        inline=item.inline,
+        children=tuple(_freeze(child, layout) for child in entry.children),
+    )
