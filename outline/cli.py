@@ -12,11 +12,14 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from outline.model import Document
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EXIT_OK = 0
 EXIT_DIFFERENT = 1
@@ -67,8 +70,8 @@ class Run:
 
     def documents(self, paths: list[str], encoding: str | None) -> Iterator[Loaded]:
         """Each input parsed, in order; unreadable ones are reported and skipped."""
-        from outline.parse import parse  # noqa: PLC0415 - keep `outline --help` fast
-        from outline.sources import SourceError, decode  # noqa: PLC0415
+        from outline.parse import parse  # keep `outline --help` fast
+        from outline.sources import SourceError, decode
 
         for source in self._expand(paths):
             try:
@@ -99,8 +102,10 @@ class Run:
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not found:
-                self.fail(raw, "directory holds no documents (" + ", ".join(
-                    sorted(DOCUMENT_SUFFIXES)) + ")")
+                self.fail(
+                    raw,
+                    "directory holds no documents (" + ", ".join(sorted(DOCUMENT_SUFFIXES)) + ")",
+                )
             yield from (str(p) for p in found)
 
     def exit(self) -> NoReturn:
@@ -135,14 +140,14 @@ def show(
     first = True
     for loaded in run.documents(paths, encoding):
         if console is not None:
-            from outline.render.terminal import tree  # noqa: PLC0415 - rich loads only here
+            from outline.render.terminal import tree  # rich loads only here
 
             label = loaded.doc.title or loaded.source
             if several:
                 label = f"{loaded.source}: {label}"
             console.print(tree(loaded.doc, label, depth=depth, body=width))
             continue
-        from outline.render.plain import render  # noqa: PLC0415
+        from outline.render.plain import render
 
         header = f"==> {loaded.source} <==\n" if several else ""
         sys.stdout.write(("" if first else "\n") + header + render(loaded.doc, depth, width))
@@ -150,8 +155,8 @@ def show(
     run.exit()
 
 
-def _console() -> object:
-    from rich.console import Console  # noqa: PLC0415 - costly import, needed on a terminal only
+def _console() -> Console:
+    from rich.console import Console  # costly import, needed on a terminal only
 
     return Console(highlight=False)
 
@@ -182,7 +187,7 @@ def export(
     Example:
         outline export seeds/measures-party-governance.txt --format json -o skeleton.json
     """
-    from outline.render import EXTENSIONS, FORMATS, Options  # noqa: PLC0415
+    from outline.render import EXTENSIONS, FORMATS, Options
 
     if format not in FORMATS:
         _usage(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
@@ -199,14 +204,16 @@ def export(
     run = Run()
     names: set[str] = set()
     for loaded in run.documents(paths, encoding):
-        options = Options(source=loaded.source, encoding=loaded.encoding, depth=depth,
-                          md_style=md_style)
+        options = Options(
+            source=loaded.source, encoding=loaded.encoding, depth=depth, md_style=md_style
+        )
         rendered = FORMATS[format](loaded.doc, options)
         if output is None:
             sys.stdout.write(rendered)
             continue
-        target = output / _unique_name(loaded.source, EXTENSIONS[format], names) if several \
-            else output
+        target = (
+            output / _unique_name(loaded.source, EXTENSIONS[format], names) if several else output
+        )
         try:
             target.write_text(rendered, encoding="utf-8")
         except OSError as e:
@@ -239,7 +246,7 @@ def main() -> None:
     except BrokenPipeError:  # the reader went away (outline show … | head)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(EXIT_OK)
-    except Exception as e:  # noqa: BLE001 - the last guard: one line, exit 3
+    except Exception as e:
         if os.environ.get("OUTLINE_DEBUG"):
             raise
         print(f"outline: internal error: {type(e).__name__}: {e}", file=sys.stderr)

@@ -12,17 +12,23 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
+from outline.markers import MARKER
+
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 SPACE = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
 PARAGRAPH_BREAK = re.compile(
     rf"(?<=\S)[{SPACE}]{{2,}}(?=\S)"  # a run of spaces inside a line
     rf"|(?<=[。！？；!?;])[{SPACE}](?=\S)"  # one space after the end of a sentence
 )
-SENTENCE_END = "。！？；：!?;:…”\"’」』）)】"
+PREFIX = re.compile(rf"(?:[{SPACE}]|#{{1,6}}(?=[{SPACE}]|[^#])|>|[-*+](?=[{SPACE}])|\*\*|__)*")
+"""What may stand before a marker at the start of a paragraph: indentation, stray Markdown."""
+SENTENCE_END = '。！？；：!?;:…”"’」』）)】'
 """A line that ends with one of these ends its sentence, so it is not wrapped."""
 MIN_WRAP_WIDTH = 24
 FULL_LINE = 0.9
 """A line this close to the wrap width is full: the next line continues it."""
+MARKED_SHARE = 0.5
+"""More lines after full ones opening with a marker than this share: not a wrapped text."""
 """Narrower lines are not taken for the lines of a hard-wrapped text."""
 
 TOC_TITLE = re.compile(rf"[{SPACE}#*>]*目[{SPACE}]*录[{SPACE}*]*$")
@@ -89,9 +95,7 @@ class Layout:
         count = len(self.line_starts)
         continues = [False] * count
         contents = [self.line_text(i).strip(SPACE) for i in range(count)]
-        open_widths = [
-            visual_width(c) for c in contents if c and c[-1] not in SENTENCE_END
-        ]
+        open_widths = [visual_width(c) for c in contents if c and c[-1] not in SENTENCE_END]
         open_widths = [w for w in open_widths if w >= MIN_WRAP_WIDTH]
         if not open_widths:
             return continues
@@ -103,15 +107,27 @@ class Layout:
         # Wrapped lines share one width, and that width is the widest of the text.
         if near < 5 or near < 0.5 * len(open_widths) or wider > 0.05 * filled:
             return continues
-        for i in range(1, count):
-            previous = contents[i - 1]
-            continues[i] = bool(
-                contents[i]
-                and previous
-                and previous[-1] not in SENTENCE_END
-                and visual_width(previous) >= width * FULL_LINE
-            )
+        full = [
+            i
+            for i in range(1, count)
+            if contents[i]
+            and contents[i - 1]
+            and contents[i - 1][-1] not in SENTENCE_END
+            and visual_width(contents[i - 1]) >= width * FULL_LINE
+        ]
+        # A list of headings of equal length is not a wrapped paragraph: there, the line after
+        # a full one begins with a marker by design, in wrapped prose only by chance.
+        marked = sum(1 for i in full if self._starts_with_marker(i))
+        if marked > MARKED_SHARE * len(full):
+            return continues
+        for i in full:
+            continues[i] = True
         return continues
+
+    def _starts_with_marker(self, index: int) -> bool:
+        start, end = self.line_starts[index], self.line_ends[index]
+        pos = PREFIX.match(self.text, start, end).end()  # type: ignore[union-attr]
+        return MARKER.match(self.text, pos, end) is not None
 
     def _paragraphs(self) -> list[Paragraph]:
         text = self.text

@@ -48,6 +48,9 @@ class Kind:
     """May also begin after a single space inside a paragraph (第一章　总则　第一条　为了……)."""
     max_number: int = 999
     """Larger values are not list numbers (a year in brackets, a page)."""
+    paragraph_scoped: bool = False
+    """At the start of a paragraph, an item of this kind holds that paragraph only: an
+    enumeration in a later paragraph is not its child (一是 items, unlike 第一， points)."""
     example: str = ""
     """A marker of this kind, for documentation and tests."""
 
@@ -61,12 +64,25 @@ KINDS: dict[str, Kind] = {
     for kind in (
         # 第一编 / 第一部分 / 第一章 / 第一节 / 第一条: the units of laws, plans and reports.
         Kind("part", "第{n}编" + NOT_A_REFERENCE, 10, True, after_space=True, example="第一编"),
-        Kind("division", "第{n}部分" + NOT_A_REFERENCE, 12, True, after_space=True,
-             example="第一部分"),
+        Kind(
+            "division",
+            "第{n}部分" + NOT_A_REFERENCE,
+            12,
+            True,
+            after_space=True,
+            example="第一部分",
+        ),
         Kind("chapter", "第{n}章" + NOT_A_REFERENCE, 20, True, after_space=True, example="第一章"),
         Kind("section", "第{n}节" + NOT_A_REFERENCE, 30, True, after_space=True, example="第一节"),
-        Kind("article", "第{n}条" + NOT_A_REFERENCE, 40, True, after_space=True, max_number=9999,
-             example="第十二条"),
+        Kind(
+            "article",
+            "第{n}条" + NOT_A_REFERENCE,
+            40,
+            True,
+            after_space=True,
+            max_number=9999,
+            example="第十二条",
+        ),
         # 第一个问题： a speech's main points.
         Kind("question", "第{n}个问题[，,：:、]?", 45, True, numeral=CN, example="第一个问题："),
         # 一、 (also 一． 一.): the top level of most documents.
@@ -76,22 +92,57 @@ KINDS: dict[str, Kind] = {
         # （一） (一) （一）、
         Kind("cn-paren", "[（(]{n}[）)]、?", 50, True, numeral=CN, example="（一）"),
         # 1. 1． 1、 1﹒: never 2.5倍, 2023.10.1, 1、2号线.
-        Kind("arabic-dot", "{n}[ \t]?\\\\?[.．、﹒](?![0-9０-９.．%％])", 50, True, numeral=AR,
-             example="1."),
+        Kind(
+            "arabic-dot",
+            "{n}[ \t]?\\\\?[.．、﹒](?![0-9０-９.．%％])",
+            50,
+            True,
+            numeral=AR,
+            example="1.",
+        ),
         # （1） (1) 1） 1)
-        Kind("arabic-paren", "(?:[（(](?=[0-9０-９]{{1,4}}[）)]))?{n}\\\\?[）)]", 50, True,
-             numeral=AR, example="（1）"),
+        Kind(
+            "arabic-paren",
+            "(?:[（(](?=[0-9０-９]{{1,4}}[）)]))?{n}\\\\?[）)]",
+            50,
+            True,
+            numeral=AR,
+            example="（1）",
+        ),
         Kind("circled", "{n}", 50, True, numeral=_enclosed(CIRCLED), example="①"),
         Kind("paren-char", "{n}", 50, True, numeral=_enclosed(PAREN_CHARS), example="⑴"),
         Kind("dot-char", "{n}", 50, True, numeral=_enclosed(DOT_CHARS), example="⒈"),
         # 第一， 第二、 其一， 其二，: ordinals that enumerate points of an argument.
-        Kind("ordinal", "第{n}[，,、：:](?![第一二三四五六七八九十])", 55, False, numeral=CN, example="第一，"),
+        Kind(
+            "ordinal",
+            "第{n}[，,、：:](?![第一二三四五六七八九十])",
+            55,
+            False,
+            numeral=CN,
+            example="第一，",
+        ),
         Kind("qi", "其{n}[，,、：:]", 55, False, numeral=CN, example="其一，"),
         # 一是……二是…… / 一要……二要……: enumerations inside a paragraph.
-        Kind("verb-shi", "{n}" + WRAP + "是(?![一二三四五六七八九十])", 60, False, numeral=CN, max_number=30,
-             example="一是"),
-        Kind("verb-yao", "{n}" + WRAP + "要(?![一二三四五六七八九十])", 60, False, numeral=CN, max_number=30,
-             example="一要"),
+        Kind(
+            "verb-shi",
+            "{n}" + WRAP + "是(?![一二三四五六七八九十])",
+            60,
+            False,
+            numeral=CN,
+            max_number=30,
+            paragraph_scoped=True,
+            example="一是",
+        ),
+        Kind(
+            "verb-yao",
+            "{n}" + WRAP + "要(?![一二三四五六七八九十])",
+            60,
+            False,
+            numeral=CN,
+            max_number=30,
+            paragraph_scoped=True,
+            example="一要",
+        ),
     )
 }
 

@@ -11,7 +11,7 @@ class Node:
     """One numbered heading of the skeleton, with the text that belongs to it."""
 
     kind: str
-    """The marker kind, a key of `outline.markers.KINDS` ("cn-dun" for 一、, "verb-shi" for 一是)."""
+    """The marker kind, a key of `outline.markers.KINDS`: "cn-dun" for 一、, "verb-shi" for 一是."""
     marker: str
     """The marker exactly as written: "一、", "（一）", "1．", "第十二条", "一是"."""
     number: int

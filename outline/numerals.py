@@ -29,7 +29,7 @@ def read_number(numeral: str) -> int | None:
 @lru_cache(maxsize=1024)
 def _read_rare(numeral: str) -> int | None:
     """Numerals beyond the table (一千二百六十) are read by cn2an."""
-    import cn2an  # noqa: PLC0415 - costly import, needed only for rare numerals
+    import cn2an  # costly import, needed only for rare numerals
 
     try:
         value = cn2an.cn2an(numeral, "smart")

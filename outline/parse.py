@@ -12,9 +12,9 @@ from outline.tree import nest
 def parse(text: str) -> Document:
     """The skeleton of a document's text. Pure; never raises on any string.
 
-    >>> doc = parse("一、总体要求\\n（一）指导思想。坚持……\\n（二）基本原则\\n二、主要任务\\n")
+    >>> doc = parse("一、总体要求\\n（一）指导思想。坚持……\\n二、主要任务\\n")
     >>> [(v.level, v.node.marker, v.node.title) for v in doc.walk()]
-    [(1, '一、', '总体要求'), (2, '（一）', '指导思想'), (2, '（二）', '基本原则'), (1, '二、', '主要任务')]
+    [(1, '一、', '总体要求'), (2, '（一）', '指导思想'), (1, '二、', '主要任务')]
     """
     layout = Layout(text)
     items = scan(layout)

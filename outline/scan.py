@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from outline.layout import ATTACHMENT, SPACE, TOC_ENTRY, TOC_TITLE, Layout
+from outline.layout import ATTACHMENT, PREFIX, SPACE, TOC_ENTRY, TOC_TITLE, Layout
 from outline.markers import (
     FIRST_CHARS,
     KIND_OF_GROUP,
@@ -25,16 +25,16 @@ from outline.markers import (
 )
 from outline.numerals import CHINESE_DIGITS, read_number
 
-PREFIX = re.compile(rf"(?:[{SPACE}]|#{{1,6}}(?=[{SPACE}]|[^#])|>|[-*+](?=[{SPACE}])|\*\*|__)*")
-"""What may stand before a marker at the start of a paragraph: indentation, stray Markdown."""
-INLINE_ANCHOR = re.compile(
-    rf"[。；！？：;!?:][”’\"」』]?[{SPACE}]*(?=[{re.escape(FIRST_CHARS)}])"
-)
+INLINE_ANCHOR = re.compile(rf"[。；！？：;!?:][”’\"」』]?[{SPACE}]*(?=[{re.escape(FIRST_CHARS)}])")
 SPACED_ANCHOR = re.compile(rf"(?<=\S)[{SPACE}]+(?=第)")
 SENTENCE_STOP = re.compile(r"[。！？；!?;]")
 EMPHASIS = "*_#"
 LINE_BREAKS = re.compile(r"[\r\n]+")
 MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+ADDRESS = re.compile(
+    rf"[{SPACE}]*(?:各位代表|各位委员|各位同志|同志们|同志们、朋友们|女士们、先生们)[！!]"
+)
+"""各位代表！ opening a paragraph: a speech returning to its main line."""
 TOC_LINE_MAX = 60
 """A longer paragraph is body text: the table of contents has ended."""
 
@@ -67,8 +67,13 @@ class Item:
     body_start: int
     end: int
     inline: bool
+    paragraph: int
+    """Index of the paragraph that holds the marker."""
     restart: bool
     """An attachment or a second document begins before it: its numbering starts afresh."""
+    resume: bool
+    """An address to the audience (各位代表！) comes before it: the speech has returned from
+    the subsections to its top-level section."""
 
 
 def scan(layout: Layout) -> list[Item]:
@@ -76,7 +81,7 @@ def scan(layout: Layout) -> list[Item]:
     excluded = _excluded_paragraphs(layout)
     candidates = _candidates(layout, excluded)
     accepted = _select(candidates)
-    return _items(layout, accepted, _attachment_paragraphs(layout))
+    return _items(layout, accepted)
 
 
 def _candidates(layout: Layout, excluded: set[int]) -> list[Candidate]:
@@ -100,7 +105,9 @@ def _candidates(layout: Layout, excluded: set[int]) -> list[Candidate]:
         index = layout.paragraph_at(pos)
         if index in excluded:
             continue
-        candidate = _candidate(layout, MARKER, pos, layout.paragraphs[index].end, index, False)
+        candidate = _candidate(
+            layout, MARKER, pos, layout.paragraphs[index].end, index, block=False
+        )
         if candidate:
             found[pos] = candidate
     return sorted(found.values(), key=lambda c: c.marker_start)
@@ -117,7 +124,7 @@ def _spaced(
 
 
 def _candidate(
-    layout: Layout, pattern: re.Pattern[str], pos: int, end: int, index: int, block: bool
+    layout: Layout, pattern: re.Pattern[str], pos: int, end: int, index: int, *, block: bool
 ) -> Candidate | None:
     m = pattern.match(layout.text, pos, end)
     if not m or not m.lastgroup:
@@ -129,9 +136,12 @@ def _candidate(
         number = read_number(numeral)
     if number is None or not 0 < number <= kind.max_number:
         return None
-    follower = layout.text[m.end() : m.end() + 1]
-    count_like = bool(follower) and follower in CHINESE_DIGITS and (
-        read_number(follower) == number + 1
+    after = m.end()
+    while after < end and layout.text[after] in SPACE + EMPHASIS:
+        after += 1
+    follower = layout.text[after : after + 1]
+    count_like = (
+        bool(follower) and follower in CHINESE_DIGITS and (read_number(follower) == number + 1)
     )
     return Candidate(kind, number, pos, m.end(), index, block, count_like)
 
@@ -159,7 +169,7 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _continues_run(c: Candidate, last_number: dict[str, int], later: list[Candidate]) -> bool:
-    """Whether 二、三级…… is the 二、 its run expects: the run is at 一, and no other 二、 follows."""
+    """Whether 二、三级…… is the 二、 its run expects: the run is at 一, no other 二、 follows."""
     if last_number.get(c.kind.name) != c.number - 1:
         return False
     following = next((d for d in later if d.kind is c.kind), None)
@@ -178,28 +188,35 @@ def _runs(scope: list[Candidate]) -> list[Candidate]:
     return [c for kind_runs in runs.values() for run in kind_runs if len(run) > 1 for c in run]
 
 
-def _items(layout: Layout, accepted: list[Candidate], attachments: list[int]) -> list[Item]:
+def _items(layout: Layout, accepted: list[Candidate]) -> list[Item]:
     text = layout.text
-    items: list[Item] = []
+    attachments = _paragraphs_matching(layout, ATTACHMENT)
+    addresses = _paragraphs_matching(layout, ADDRESS)
     starts = [
         layout.paragraphs[c.paragraph].start if c.block and _opens(layout, c) else c.marker_start
         for c in accepted
     ]
+    items: list[Item] = []
     for i, c in enumerate(accepted):
-        para_end = layout.paragraphs[c.paragraph].end
-        limit = para_end
-        if i + 1 < len(accepted) and accepted[i + 1].paragraph == c.paragraph:
-            limit = starts[i + 1]
-        title_start, title_end, body_start = _title_span(text, c.marker_end, limit)
-        title = _clean(text[title_start:title_end])
-        end = starts[i + 1] if i + 1 < len(accepted) else len(text)
+        following = starts[i + 1] if i + 1 < len(accepted) else len(text)
+        title_start, title_end, body_start = _title_span(layout, c.marker_end, following)
         previous = accepted[i - 1].paragraph if i else -1
-        restart = any(previous < a < c.paragraph for a in attachments)
         marker = LINE_BREAKS.sub("", text[c.marker_start : c.marker_end]).rstrip(SPACE)
-        marker = marker.replace("\\", "")
         items.append(
-            Item(c.kind, marker, c.number, title, starts[i], c.marker_start,
-                 body_start, end, not c.block, restart)
+            Item(
+                kind=c.kind,
+                marker=marker.replace("\\", ""),
+                number=c.number,
+                title=_clean(text[title_start:title_end]),
+                start=starts[i],
+                marker_start=c.marker_start,
+                body_start=body_start,
+                end=following,
+                inline=not c.block,
+                paragraph=c.paragraph,
+                restart=any(previous < a < c.paragraph for a in attachments),
+                resume=any(previous < a <= c.paragraph for a in addresses),
+            )
         )
     return items
 
@@ -216,8 +233,19 @@ def _opens(layout: Layout, c: Candidate) -> bool:
     return PREFIX.match(layout.text, para.start, para.end).end() == c.marker_start  # type: ignore[union-attr]
 
 
-def _title_span(text: str, pos: int, limit: int) -> tuple[int, int, int]:
-    """Where the title begins and ends, and where the body begins."""
+def _title_span(layout: Layout, pos: int, following: int) -> tuple[int, int, int]:
+    """Where the title begins and ends, and where the body begins.
+
+    The title runs from the marker to the first 。！？；, the end of its paragraph, or the next
+    heading. Spaces after the marker are skipped, even where they would end a paragraph
+    (第一条　 为了……).
+    """
+    text = layout.text
+    line_end = layout.line_ends[layout.locate(pos)[0] - 1]
+    while pos < line_end and text[pos] in SPACE:
+        pos += 1
+    limit = min(layout.paragraphs[layout.paragraph_at(pos)].end, following)
+    limit = max(limit, pos)
     stop = SENTENCE_STOP.search(text, pos, limit)
     title_end = stop.start() if stop else limit
     body_start = stop.end() if stop else limit
@@ -262,10 +290,10 @@ def _key(s: str) -> str:
     return re.sub(r"[\s\W_]+", "", s)
 
 
-def _attachment_paragraphs(layout: Layout) -> list[int]:
+def _paragraphs_matching(layout: Layout, pattern: re.Pattern[str]) -> list[int]:
     text = layout.text
     return [
         index
         for index, para in enumerate(layout.paragraphs)
-        if ATTACHMENT.match(text, para.start, para.end)
+        if pattern.match(text, para.start, para.end)
     ]

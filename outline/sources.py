@@ -37,7 +37,8 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             try:
                 return data.decode(name), name
             except UnicodeDecodeError as e:
-                raise SourceError(f"starts as {name} but is not ({e.reason} at byte {e.start})")
+                message = f"starts as {name} but is not ({e.reason} at byte {e.start})"
+                raise SourceError(message) from None
     if not data.strip():
         raise SourceError("is empty")
     if b"\x00" in data[:BINARY_SAMPLE]:

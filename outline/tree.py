@@ -28,6 +28,17 @@ def nest(items: list[Item], layout: Layout) -> tuple[Node, ...]:
     for item in items:
         if item.restart:
             stack.clear()
+        elif item.resume:
+            del stack[1:]
+        # An enumeration at the start of a paragraph (一是……) holds that paragraph only.
+        while (
+            stack
+            and stack[-1].item.kind.paragraph_scoped
+            and not stack[-1].item.inline
+            and stack[-1].item.paragraph != item.paragraph
+            and not _continues(stack[-1].item, item)
+        ):
+            stack.pop()
         if not item.inline:
             while stack and stack[-1].item.inline:
                 stack.pop()

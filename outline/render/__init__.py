@@ -33,13 +33,13 @@ FORMATS: Mapping[str, Renderer] = MappingProxyType(
         "md": lambda doc, o: markdown.render(
             doc, depth=o.depth, style=o.md_style, title=_stem(o.source)
         ),
-        "json": lambda doc, o: json.render(doc, source=o.source, encoding=o.encoding,
-                                           depth=o.depth),
+        "json": lambda doc, o: json.render(
+            doc, source=o.source, encoding=o.encoding, depth=o.depth
+        ),
         "txt": lambda doc, o: plain.render(doc, depth=o.depth),
     }
 )
 """Export formats by name."""
-
 
 
 def _stem(source: str) -> str:

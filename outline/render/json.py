@@ -50,4 +50,6 @@ def render(
     doc: Document, source: str = "-", encoding: str | None = None, depth: int | None = None
 ) -> str:
     """The document as indented JSON, UTF-8 characters unescaped."""
-    return json.dumps(document_dict(doc, source, encoding, depth), ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps(document_dict(doc, source, encoding, depth), ensure_ascii=False, indent=2) + "\n"
+    )

@@ -28,7 +28,9 @@ def _list_item(text: str) -> str:
     return _LIST_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text, count=1)
 
 
-def render(doc: Document, depth: int | None = None, style: str = "headings", title: str = "") -> str:
+def render(
+    doc: Document, depth: int | None = None, style: str = "headings", title: str = ""
+) -> str:
     """The skeleton as Markdown; `style` "list" gives one nested list under the title."""
     heading = doc.title or title
     lines = [f"# {escape(heading)}", ""] if heading else []

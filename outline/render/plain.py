@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from outline.model import Document, Node
+from outline.numerals import ARABIC_DIGITS
 
 INDENT = "  "
 SPACED_KINDS = frozenset({"part", "division", "chapter", "section", "article"})
-"""Markers that stand apart from their title (第一章 总则), unlike 一、 or （一）."""
+"""Markers that stand apart from their title (第一章 总则), unlike 一、 or （一）; so does any
+marker whose title begins with a digit (1. 2024年), lest the two read as one number."""
 
 
 def heading_text(node: Node) -> str:
     """Marker and title as one reads them: 一、总体要求, 第一章 总则."""
-    gap = " " if node.kind in SPACED_KINDS and node.title else ""
+    spaced = node.kind in SPACED_KINDS or node.title[:1] in ARABIC_DIGITS
+    gap = " " if spaced and node.title else ""
     return f"{node.marker}{gap}{node.title}"
 
 

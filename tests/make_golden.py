@@ -1,0 +1,23 @@
+"""Regenerate tests/golden/ from the seeds (`make golden`); review the change with `git diff`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.golden_cases import GOLDEN, OUTPUTS, render_seed
+
+
+def main() -> int:
+    GOLDEN.mkdir(exist_ok=True)
+    for seed, suffix in OUTPUTS:
+        target = GOLDEN / f"{seed.stem}{suffix}"
+        target.write_text(render_seed(seed, suffix), encoding="utf-8")
+        print(target.relative_to(GOLDEN.parent.parent))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,226 @@
+"""The command line: every command, option, error and exit code."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from outline import parse
+from outline.cli import EXIT_BUG, EXIT_OK, EXIT_TROUBLE, app
+from outline.render.plain import render as plain
+from tests.conftest import ROOT, SEEDS
+
+runner = CliRunner()
+SEED = SEEDS[0]
+DOC = "一、总体要求\n（一）指导思想。坚持稳中求进。\n（二）基本原则\n二、主要任务\n"
+
+
+def invoke(*args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def doc_file(tmp_path: Path) -> Path:
+    path = tmp_path / "plan.txt"
+    path.write_text(DOC, encoding="utf-8")
+    return path
+
+
+def test_show_prints_the_plain_skeleton_into_a_pipe(doc_file: Path) -> None:
+    code, out, err = invoke("show", str(doc_file))
+    assert (code, err) == (EXIT_OK, "")
+    assert out == "1  一、总体要求\n2    （一）指导思想\n3    （二）基本原则\n4  二、主要任务\n"
+
+
+def test_show_depth_and_body(doc_file: Path) -> None:
+    assert invoke("show", str(doc_file), "--depth", "1")[1] == "1  一、总体要求\n4  二、主要任务\n"
+    out = invoke("show", str(doc_file), "--body")[1]
+    assert "     坚持稳中求进。\n" in out
+
+
+def test_show_plain_flag_and_seed_match_the_renderer() -> None:
+    code, out, _ = invoke("show", "--plain", str(SEED))
+    assert code == EXIT_OK
+    assert out == plain(parse(SEED.read_text(encoding="utf-8")))
+
+
+def test_show_reads_stdin() -> None:
+    code, out, _ = invoke("show", "-", stdin=DOC.encode("gb18030"))
+    assert code == EXIT_OK
+    assert out.splitlines()[0] == "1  一、总体要求"
+
+
+def test_show_several_paths_and_a_directory(tmp_path: Path, doc_file: Path) -> None:
+    (tmp_path / "notes.bin").write_bytes(b"\x00\x01")  # not a document suffix: not taken
+    code, out, _ = invoke("show", str(tmp_path))
+    assert code == EXIT_OK
+    assert out.startswith(f"==> {doc_file} <==\n1  一、总体要求\n")
+    code, out, _ = invoke("show", str(doc_file), str(SEED))
+    assert out.count("==> ") == 2
+
+
+def test_a_missing_file_is_reported_and_the_others_still_go_through(doc_file: Path) -> None:
+    code, out, err = invoke("show", "missing.txt", str(doc_file))
+    assert code == EXIT_TROUBLE
+    assert err == "outline: missing.txt: no such file or directory\n"
+    assert "一、总体要求" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty"),
+        (b"  \n\n", "is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "is a binary file, not text"),
+        (b"abc\x80\xff", "is not text in UTF-8, UTF-16, GB18030/GBK or Big5 (try --encoding)"),
+    ],
+)
+def test_unreadable_inputs_get_one_line_and_exit_2(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    code, out, err = invoke("show", str(path))
+    assert (code, out) == (EXIT_TROUBLE, "")
+    assert err == f"outline: {path}: {message}\n"
+
+
+def test_encodings_are_detected_and_can_be_forced(tmp_path: Path) -> None:
+    expected = invoke("show", "-", stdin=DOC.encode())[1]
+    for codec in ("utf-8-sig", "gb18030", "gbk", "utf-16"):
+        path = tmp_path / f"{codec}.txt"
+        path.write_bytes(DOC.encode(codec))
+        assert invoke("show", str(path))[1] == expected, codec
+    path = tmp_path / "gbk.txt"
+    code, _, err = invoke("show", "--encoding", "utf-8", str(path))
+    assert code == EXIT_TROUBLE
+    assert err.startswith(f"outline: {path}: is not utf-8 (invalid")
+    code, _, err = invoke("show", "--encoding", "klingon", str(path))
+    assert (code, err) == (EXIT_TROUBLE, f"outline: {path}: unknown encoding 'klingon'\n")
+
+
+def test_export_json_to_stdout(doc_file: Path) -> None:
+    code, out, _ = invoke("export", str(doc_file), "--format", "json")
+    assert code == EXIT_OK
+    data = json.loads(out)
+    assert data["source"] == str(doc_file)
+    assert data["encoding"] == "utf-8"
+    first = data["nodes"][0]
+    assert {k: first[k] for k in ("marker", "number", "title", "line", "level", "kind")} == {
+        "marker": "一、",
+        "number": 1,
+        "title": "总体要求",
+        "line": 1,
+        "level": 1,
+        "kind": "cn-dun",
+    }
+    child = first["children"][0]
+    assert (child["marker"], child["level"], child["line"]) == ("（一）", 2, 2)
+    span = child["span"]
+    assert DOC[span["start"] : span["body_start"]] == "（一）指导思想。"
+    assert "\\u" not in out  # UTF-8, not ASCII escapes
+
+
+def test_export_markdown_styles_and_depth(doc_file: Path) -> None:
+    out = invoke("export", str(doc_file))[1]
+    assert (
+        out
+        == "# plan\n\n## 一、总体要求\n### （一）指导思想\n### （二）基本原则\n## 二、主要任务\n"
+    )
+    out = invoke("export", str(doc_file), "--md-style", "list", "--depth", "1")[1]
+    assert out == "# plan\n\n- 一、总体要求\n- 二、主要任务\n"
+
+
+def test_export_txt(doc_file: Path) -> None:
+    assert invoke("export", str(doc_file), "-f", "txt")[1] == invoke("show", str(doc_file))[1]
+
+
+def test_export_to_a_file_and_to_a_directory(tmp_path: Path, doc_file: Path) -> None:
+    target = tmp_path / "out.json"
+    code, out, _ = invoke("export", str(doc_file), "-f", "json", "-o", str(target))
+    assert (code, out) == (EXIT_OK, "")
+    assert json.loads(target.read_text(encoding="utf-8"))["nodes"][0]["title"] == "总体要求"
+    other = tmp_path / "sub" / "plan.txt"
+    other.parent.mkdir()
+    other.write_text("一、其他\n", encoding="utf-8")
+    outdir = tmp_path / "out"
+    code, _, _ = invoke("export", str(doc_file), str(other), str(SEED), "-o", str(outdir))
+    assert code == EXIT_OK
+    assert sorted(p.name for p in outdir.iterdir()) == sorted(
+        ["plan.md", "plan-2.md", f"{SEED.stem}.md"]
+    )
+    assert (outdir / "plan-2.md").read_text(encoding="utf-8").endswith("## 一、其他\n")
+
+
+def test_export_several_inputs_need_a_directory(doc_file: Path) -> None:
+    code, out, err = invoke("export", str(doc_file), str(SEED))
+    assert (code, out) == (EXIT_TROUBLE, "")
+    assert err == "outline: several inputs: give -o DIR for one output file per input\n"
+
+
+def test_export_bad_options(doc_file: Path) -> None:
+    code, _, err = invoke("export", str(doc_file), "--format", "pdf")
+    assert (code, err) == (
+        EXIT_TROUBLE,
+        "outline: --format must be one of md, json, txt, not 'pdf'\n",
+    )
+    code, _, err = invoke("export", str(doc_file), "--md-style", "tree")
+    assert code == EXIT_TROUBLE
+    code, _, _ = invoke("show", str(doc_file), "--depth", "0")
+    assert code == EXIT_TROUBLE  # a usage error, as click reports it
+
+
+def test_export_reports_a_bad_input_and_writes_the_rest(tmp_path: Path, doc_file: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    outdir = tmp_path / "out"
+    code, _, err = invoke("export", str(empty), str(doc_file), "-o", str(outdir))
+    assert code == EXIT_TROUBLE
+    assert err == f"outline: {empty}: is empty\n"
+    assert [p.name for p in outdir.iterdir()] == ["plan.md"]
+
+
+def test_help_documents_the_exit_codes() -> None:
+    code, out, _ = invoke("--help")
+    assert code == EXIT_OK
+    assert "Exit codes: 0 success, 2 an input could not be read or bad usage, 3 a bug." in out
+    for command in ("show", "export"):
+        assert command in out
+        assert "Example:" in invoke(command, "--help")[1]
+
+
+def test_an_internal_error_is_one_line_and_exit_3(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], doc_file: Path
+) -> None:
+    import outline.parse as parse_module
+
+    def broken(text: str) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(sys.modules["outline.parse"], "parse", broken)
+    assert parse_module is not None
+    monkeypatch.setattr(sys, "argv", ["outline", "show", str(doc_file)])
+    from outline.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == EXIT_BUG
+    assert capsys.readouterr().err == "outline: internal error: RuntimeError: boom\n"
+
+
+def test_python_dash_m_runs_the_cli(doc_file: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "outline", "show", str(doc_file)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == EXIT_OK
+    assert result.stdout.startswith("1  一、总体要求\n")

@@ -1,0 +1,32 @@
+"""Front matter: title past site noise, date, salutation."""
+
+from __future__ import annotations
+
+from outline import parse
+from tests.conftest import FIXTURES, read_fixture
+
+
+def test_title_skips_site_noise_and_reads_date() -> None:
+    source = read_fixture(next(p for p in FIXTURES if p.stem == "site-noise"))[0]
+    doc = parse(source)
+    assert (doc.title, doc.title_line, doc.date) == ("关于加强基层治理的实施意见", 4, "2024-03-01")
+
+
+def test_salutation_and_title_of_a_speech() -> None:
+    doc = parse("在全市工作会议上的讲话\n（2023年2月1日）\n同志们、朋友们：\n一、形势\n")
+    assert (doc.title, doc.date, doc.salutation) == (
+        "在全市工作会议上的讲话",
+        "2023-02-01",
+        "同志们、朋友们：",
+    )
+    assert parse("各位代表：\n现在报告工作。\n一、回顾\n").salutation == "各位代表："
+
+
+def test_no_title_when_the_text_opens_with_prose() -> None:
+    doc = parse("我们召开这次会议，主要任务是总结工作。\n一、回顾\n")
+    assert doc.title is None
+    assert parse("新华社北京3月8日电　　大家好！").title is None
+
+
+def test_markdown_title() -> None:
+    assert parse("# 关于印发方案的通知\n\n一、目标\n").title == "关于印发方案的通知"
