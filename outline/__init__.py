@@ -6,8 +6,30 @@
 [(1, '一、', '统一思想'), (2, '一是', '提高站位'), (2, '二是', '压实责任'), (1, '二、', '狠抓落实')]
 """
 
-from outline.model import Document, Node, Visit
-from outline.parse import parse
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from outline.model import Document, Node, Visit
+    from outline.parse import parse
 
 __all__ = ["Document", "Node", "Visit", "__version__", "parse"]
 __version__ = "0.1.0"
+
+_HOMES = {
+    "Document": "outline.model",
+    "Node": "outline.model",
+    "Visit": "outline.model",
+    "parse": "outline.parse",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Load the parser on first use, so that `outline --help` does not pay for it."""
+    if name in _HOMES:
+        value = getattr(import_module(_HOMES[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'outline' has no attribute {name!r}")

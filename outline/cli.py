@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from outline.model import Document
-
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from outline.model import Document
 
 EXIT_OK = 0
 EXIT_DIFFERENT = 1

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from outline.layout import SPACE, Layout
+from outline.markers import MARKER
 
 MIN_TITLE = 4
 MAX_TITLE = 80
@@ -67,6 +68,7 @@ def _title_like(content: str) -> bool:
         and sum(1 for ch in content if "\u4e00" <= ch <= "\u9fff") >= 2
         and not NOISE.search(content)
         and not CN_DATE.fullmatch(content)
+        and not MARKER.match(content)
     )
 
 

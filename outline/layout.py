@@ -10,29 +10,38 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from outline.markers import MARKER
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
+LINE_BREAKS = "\r\n"
 SPACE = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
-PARAGRAPH_BREAK = re.compile(
-    rf"(?<=\S)[{SPACE}]{{2,}}(?=\S)"  # a run of spaces inside a line
-    rf"|(?<=[。！？；!?;])[{SPACE}](?=\S)"  # one space after the end of a sentence
-)
+SPACES = re.compile(rf"[{SPACE}]+(?=\S)")
+SENTENCE_STOPS = "。！？；!?;"
+"""Inside a line, a run of two spaces or more separates paragraphs, and so does one space
+after the end of a sentence."""
 PREFIX = re.compile(rf"(?:[{SPACE}]|#{{1,6}}(?=[{SPACE}]|[^#])|>|[-*+](?=[{SPACE}])|\*\*|__)*")
 """What may stand before a marker at the start of a paragraph: indentation, stray Markdown."""
 SENTENCE_END = '。！？；：!?;:…”"’」』）)】'
 """A line that ends with one of these ends its sentence, so it is not wrapped."""
 MIN_WRAP_WIDTH = 24
+"""Narrower lines are not taken for the lines of a hard-wrapped text."""
 FULL_LINE = 0.9
 """A line this close to the wrap width is full: the next line continues it."""
+MIN_WRAPPED = 5
+"""Fewer lines at one width are no evidence of a hard wrap."""
 MARKED_SHARE = 0.5
 """More lines after full ones opening with a marker than this share: not a wrapped text."""
-"""Narrower lines are not taken for the lines of a hard-wrapped text."""
 
-TOC_TITLE = re.compile(rf"[{SPACE}#*>]*目[{SPACE}]*录[{SPACE}*]*$")
-TOC_ENTRY = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|-{4,}|_{4,})[\s.…·\-_]*[0-9０-９]+\s*$")
+LINE_END = r"(?=[\r\n]|\Z)"
+TOC_TITLE = re.compile(rf"目[{SPACE}]*录[{SPACE}*]*{LINE_END}")
+"""目录 ending a line; on a line of its own, a table of contents follows."""
+TOC_LEADERS = ("....", "……", "····", "----", "____")
+TOC_ENTRY = re.compile(
+    rf"(?:\.{{4,}}|…{{2,}}|·{{4,}}|-{{4,}}|_{{4,}})[ \t.…·\-_]*[0-9０-９]+[ \t]*{LINE_END}"
+)
 """A line with a leader and a page number: 一、总体要求……………3"""
 ATTACHMENT = re.compile(
     rf"[{SPACE}#*>]*(?:(?:附件|附表|附录)[{SPACE}]*[0-9０-９一二三四五六七八九十]*[{SPACE}]*[：:]?"
@@ -46,8 +55,7 @@ def visual_width(s: str) -> int:
     return (len(s.encode("utf-8", "surrogatepass")) + len(s)) // 2
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """A stretch of text where a heading may begin at the start."""
 
     start: int
@@ -59,16 +67,13 @@ class Paragraph:
 
 
 class Layout:
-    """The lines and paragraphs of one text."""
+    """The lines and paragraphs of one text. Blank lines hold no paragraph."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.line_starts = [0]
-        self.line_ends: list[int] = []
-        for m in LINE_BREAK.finditer(text):
-            self.line_ends.append(m.start())
-            self.line_starts.append(m.end())
-        self.line_ends.append(len(text))
+        breaks = [m.span() for m in LINE_BREAK.finditer(text)]
+        self.line_starts = [0, *(end for _, end in breaks)]
+        self.line_ends = [*(start for start, _ in breaks), len(text)]
         self.continues = self._wrapped_lines()
         self.paragraphs = self._paragraphs()
         self._starts = [p.start for p in self.paragraphs]
@@ -78,34 +83,47 @@ class Layout:
         index = bisect_right(self.line_starts, offset) - 1
         return index + 1, offset - self.line_starts[index] + 1
 
+    def lines(self) -> Iterator[tuple[int, int]]:
+        """Start and end offset of each line, its line break excluded."""
+        return zip(self.line_starts, self.line_ends, strict=True)
+
     def line_text(self, index: int) -> str:
         """The text of a line (0-based), without its line break."""
         return self.text[self.line_starts[index] : self.line_ends[index]]
 
     def paragraph_at(self, offset: int) -> int:
-        """Index of the paragraph that holds an offset."""
+        """Index of the paragraph that holds an offset (or the last one before it)."""
         return bisect_right(self._starts, offset) - 1
 
     def _wrapped_lines(self) -> list[bool]:
         """For each line, whether it continues the previous one (a hard wrap), not a paragraph.
 
         A text is hard-wrapped when many of its lines that stop in mid-sentence have nearly the
-        same width; such a line is continued by the next one.
+        same width, and that width is the widest of the text; such a line is continued by the
+        next one.
         """
         count = len(self.line_starts)
         continues = [False] * count
-        contents = [self.line_text(i).strip(SPACE) for i in range(count)]
-        open_widths = [visual_width(c) for c in contents if c and c[-1] not in SENTENCE_END]
-        open_widths = [w for w in open_widths if w >= MIN_WRAP_WIDTH]
-        if not open_widths:
+        text = self.text
+        contents = [text[s:e].strip(SPACE) for s, e in self.lines()]
+        open_widths = [
+            w
+            for w in (
+                visual_width(c)
+                for c in contents
+                if 2 * len(c) >= MIN_WRAP_WIDTH and c[-1] not in SENTENCE_END
+            )
+            if w >= MIN_WRAP_WIDTH
+        ]
+        if len(open_widths) < MIN_WRAPPED:
             return continues
         histogram = Counter(open_widths)
         width = max(histogram, key=lambda w: (sum(histogram[w - d] for d in range(3)), w))
         near = sum(histogram[width - d] for d in range(4))
-        wider = sum(1 for c in contents if visual_width(c) > width + 2)
-        filled = sum(1 for c in contents if c)
-        # Wrapped lines share one width, and that width is the widest of the text.
-        if near < 5 or near < 0.5 * len(open_widths) or wider > 0.05 * filled:
+        if near < MIN_WRAPPED or near < 0.5 * len(open_widths):
+            return continues
+        filled = [c for c in contents if c]
+        if sum(1 for c in filled if visual_width(c) > width + 2) > 0.05 * len(filled):
             return continues
         full = [
             i
@@ -117,8 +135,7 @@ class Layout:
         ]
         # A list of headings of equal length is not a wrapped paragraph: there, the line after
         # a full one begins with a marker by design, in wrapped prose only by chance.
-        marked = sum(1 for i in full if self._starts_with_marker(i))
-        if marked > MARKED_SHARE * len(full):
+        if sum(1 for i in full if self._starts_with_marker(i)) > MARKED_SHARE * len(full):
             return continues
         for i in full:
             continues[i] = True
@@ -130,18 +147,27 @@ class Layout:
         return MARKER.match(self.text, pos, end) is not None
 
     def _paragraphs(self) -> list[Paragraph]:
+        """Lines, split where a run of spaces separates paragraphs, joined where wrapped."""
         text = self.text
+        inner = [
+            (start, end)
+            for start, end in (m.span() for m in SPACES.finditer(text))
+            if start
+            and text[start - 1] not in LINE_BREAKS
+            and (end - start > 1 or text[start - 1] in SENTENCE_STOPS)
+        ]
+        inner.append((len(self.text) + 1, len(self.text) + 1))
         found: list[Paragraph] = []
-        for index, (start, end) in enumerate(zip(self.line_starts, self.line_ends, strict=True)):
+        k = 0
+        for index, (line_start, end) in enumerate(self.lines()):
+            start, line = line_start, index
             if self.continues[index] and found:
-                last = found[-1]
-                found[-1] = Paragraph(last.start, end, last.line)
-                begin = start
-            else:
-                found.append(Paragraph(start, end, index))
-                begin = start
-            for m in PARAGRAPH_BREAK.finditer(text, begin, end):
-                last = found[-1]
-                found[-1] = Paragraph(last.start, m.start(), last.line)
-                found.append(Paragraph(m.end(), end, index))
+                start, _, line = found.pop()
+            elif start == end:
+                continue
+            while inner[k][0] < end:
+                found.append(Paragraph(start, inner[k][0], line))
+                start, line = inner[k][1], index
+                k += 1
+            found.append(Paragraph(start, end, line))
         return found

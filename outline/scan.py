@@ -12,7 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from outline.layout import ATTACHMENT, PREFIX, SPACE, TOC_ENTRY, TOC_TITLE, Layout
+from outline.layout import (
+    ATTACHMENT,
+    PREFIX,
+    SPACE,
+    TOC_ENTRY,
+    TOC_LEADERS,
+    TOC_TITLE,
+    Layout,
+)
 from outline.markers import (
     FIRST_CHARS,
     KIND_OF_GROUP,
@@ -260,28 +268,23 @@ def _excluded_paragraphs(layout: Layout) -> set[int]:
     """Paragraphs where markers are not headings: a table of contents."""
     text = layout.text
     excluded: set[int] = set()
-    in_toc = False
-    first_entry = ""
-    for index, para in enumerate(layout.paragraphs):
-        content = text[para.start : para.end]
-        if TOC_ENTRY.search(content):
-            excluded.add(index)
+    if any(leader in text for leader in TOC_LEADERS):
+        excluded.update(layout.paragraph_at(m.start()) for m in TOC_ENTRY.finditer(text))
+    for m in TOC_TITLE.finditer(text):
+        first = layout.paragraph_at(m.start())
+        if PREFIX.match(text, layout.paragraphs[first].start).end() != m.start():  # type: ignore[union-attr]
             continue
-        if TOC_TITLE.match(content):
-            in_toc, first_entry = True, ""
-            excluded.add(index)
-            continue
-        if in_toc:
+        excluded.add(first)
+        entry = ""
+        for index in range(first + 1, len(layout.paragraphs)):
+            para = layout.paragraphs[index]
+            content = text[para.start : para.end]
             key = _key(content)
             if not key:
                 continue
-            if len(content) > TOC_LINE_MAX or "。" in content:
-                in_toc = False
-                continue
-            if first_entry and key == first_entry:
-                in_toc = False
-                continue
-            first_entry = first_entry or key
+            if (entry and key == entry) or len(content) > TOC_LINE_MAX or "。" in content:
+                break  # the body begins: its first heading repeats the first entry
+            entry = entry or key
             excluded.add(index)
     return excluded
 
