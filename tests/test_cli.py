@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from outline import parse
-from outline.cli import EXIT_BUG, EXIT_OK, EXIT_TROUBLE, app
+from outline.cli.app import EXIT_BUG, EXIT_OK, EXIT_TROUBLE, app
 from outline.render.plain import render as plain
 from tests.conftest import ROOT, SEEDS
 
@@ -189,7 +189,7 @@ def test_export_reports_a_bad_input_and_writes_the_rest(tmp_path: Path, doc_file
 def test_help_documents_the_exit_codes() -> None:
     code, out, _ = invoke("--help")
     assert code == EXIT_OK
-    assert "Exit codes: 0 success, 2 an input could not be read or bad usage, 3 a bug." in out
+    assert "Exit codes: 0 success; 1 differences (diff) or findings (check); 2 an input" in out
     for command in ("show", "export"):
         assert command in out
         assert "Example:" in invoke(command, "--help")[1]
