@@ -23,7 +23,10 @@ class Node:
     column: int
     """1-based column of the marker's first character on its line."""
     start: int
-    """Offset in the document's text where this node's own text begins (its heading)."""
+    """Offset in the document's text where this node's own text begins (its heading, with the
+    indentation or stray Markdown before a marker that opens a paragraph)."""
+    marker_start: int
+    """Offset of the marker's first character."""
     body_start: int
     """Offset where the heading ends and the body begins."""
     end: int

@@ -81,6 +81,7 @@ def _freeze(entry: _Open, layout: Layout) -> Node:
         line=line,
         column=column,
         start=item.start,
+        marker_start=item.marker_start,
         body_start=item.body_start,
         end=item.end,
         inline=item.inline,

@@ -3,6 +3,7 @@ generated document was written with; Markdown export parses back to the same ske
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from hypothesis import HealthCheck, assume, given, settings
@@ -105,10 +106,11 @@ def test_parse_never_raises_and_loses_nothing(text: str) -> None:
     previous_end = len(doc.preamble)
     for visit in doc.walk():
         node = visit.node
-        assert node.start == previous_end <= node.body_start <= node.end
+        assert node.start == previous_end <= node.marker_start < node.body_start <= node.end
         previous_end = node.end
-        line_start = sum(len(line) for line in text.splitlines(keepends=True)[: node.line - 1])
-        assert text[line_start + node.column - 1] in node.marker[:1] or node.marker == ""
+        assert text[node.marker_start] == node.marker[0]
+        line_start = len("".join(re.split(r"(\r\n|\r|\n)", text)[: 2 * (node.line - 1)]))
+        assert line_start + node.column - 1 == node.marker_start
     assert previous_end == len(text)
 
 

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from outline.cli.app import Depth, Encoding, Paths, app, usage_error
-from outline.cli.inputs import Run, several
+from outline.cli.inputs import ReadOptions, Run, several
 
 
 @app.command()
@@ -53,7 +53,7 @@ def export(
             usage_error(f"cannot make directory {output}: {e.strerror}")
     run = Run()
     names: set[str] = set()
-    for loaded in run.documents(paths, encoding):
+    for loaded in run.documents(paths, ReadOptions(encoding=encoding)):
         options = Options(
             source=loaded.source, encoding=loaded.encoding, depth=depth, md_style=md_style
         )

@@ -15,6 +15,18 @@ DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 """Files taken from a directory given as input."""
 
 
+class InputError(Exception):
+    """An input that cannot be read as a document; the message is one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How inputs are read, as the command line asks."""
+
+    encoding: str | None = None
+    """Decode text in this encoding instead of detecting it."""
+
+
 @dataclass(frozen=True, slots=True)
 class Loaded:
     """A document read from one input."""
@@ -25,6 +37,21 @@ class Loaded:
     """The encoding its bytes were decoded with."""
     doc: Document
     """The parsed document."""
+
+
+def read_source(source: str, options: ReadOptions) -> Loaded:
+    """One input read and parsed. Raises InputError with a message for the user."""
+    from outline.parse import parse  # keep `outline --help` fast
+    from outline.sources import SourceError, decode
+
+    try:
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+        text, used = decode(data, options.encoding)
+    except SourceError as e:
+        raise InputError(str(e)) from None
+    except OSError as e:
+        raise InputError(e.strerror or str(e)) from None
+    return Loaded(source, used, parse(text))
 
 
 class Run:
@@ -38,28 +65,20 @@ class Run:
         self.failed += 1
         print(f"outline: {source}: {message}", file=sys.stderr)
 
-    def documents(self, paths: list[str], encoding: str | None) -> Iterator[Loaded]:
+    def documents(self, paths: list[str], options: ReadOptions) -> Iterator[Loaded]:
         """Each input parsed, in order; unreadable ones are reported and skipped."""
         for source in self.expand(paths):
-            loaded = self.load(source, encoding)
+            loaded = self.load(source, options)
             if loaded is not None:
                 yield loaded
 
-    def load(self, source: str, encoding: str | None) -> Loaded | None:
+    def load(self, source: str, options: ReadOptions) -> Loaded | None:
         """One input parsed, or None after reporting why it could not be."""
-        from outline.parse import parse  # keep `outline --help` fast
-        from outline.sources import SourceError, decode
-
         try:
-            data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
-            text, used = decode(data, encoding)
-        except SourceError as e:
+            return read_source(source, options)
+        except InputError as e:
             self.fail(source, str(e))
             return None
-        except OSError as e:
-            self.fail(source, e.strerror or str(e))
-            return None
-        return Loaded(source, used, parse(text))
 
     def expand(self, paths: list[str]) -> Iterator[str]:
         """The inputs named by paths: files as given, directories as the documents in them."""

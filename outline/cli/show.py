@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from outline.cli.app import Depth, Encoding, Paths, app
-from outline.cli.inputs import Run, several
+from outline.cli.inputs import ReadOptions, Run, several
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -45,7 +45,7 @@ def show(
     console = _console() if not plain and sys.stdout.isatty() else None
     headed = several(paths)
     first = True
-    for loaded in run.documents(paths, encoding):
+    for loaded in run.documents(paths, ReadOptions(encoding=encoding)):
         if console is not None:
             from outline.render.terminal import tree
 

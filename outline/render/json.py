@@ -41,7 +41,12 @@ def node_dict(node: Node, level: int, depth: int | None = None) -> dict[str, Any
         "level": level,
         "kind": node.kind,
         "inline": node.inline,
-        "span": {"start": node.start, "body_start": node.body_start, "end": node.end},
+        "span": {
+            "start": node.start,
+            "marker": node.marker_start,
+            "body_start": node.body_start,
+            "end": node.end,
+        },
         "children": [node_dict(child, level + 1, depth) for child in below],
     }
 
