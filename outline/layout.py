@@ -18,7 +18,7 @@ from outline.markers import MARKER
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 LINE_BREAKS = "\r\n"
 SPACE = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
-SPACES = re.compile(rf"[{SPACE}]+(?=\S)")
+SPACES = re.compile(rf"[{SPACE}]+")
 SENTENCE_STOPS = "。！？；!?;"
 """Inside a line, a run of two spaces or more separates paragraphs, and so does one space
 after the end of a sentence."""
@@ -38,11 +38,11 @@ MARKED_SHARE = 0.5
 LINE_END = r"(?=[\r\n]|\Z)"
 TOC_TITLE = re.compile(rf"目[{SPACE}]*录[{SPACE}*]*{LINE_END}")
 """目录 ending a line; on a line of its own, a table of contents follows."""
-TOC_LEADERS = ("....", "……", "····", "----", "____")
-TOC_ENTRY = re.compile(
-    rf"(?:\.{{4,}}|…{{2,}}|·{{4,}}|-{{4,}}|_{{4,}})[ \t.…·\-_]*[0-9０-９]+[ \t]*{LINE_END}"
-)
-"""A line with a leader and a page number: 一、总体要求……………3"""
+TOC_LEADERS = (*(ch * 4 for ch in ".·-_…"), "……", "...", "。。。")
+"""What leads from an entry of a table of contents to its page number."""
+PAGE_NUMBER = re.compile(rf"[0-9０-９]{{1,4}}+[{SPACE}]*+(?=[\r\n]|\Z)")
+"""Digits ending a line: after a leader, the page number of an entry of a table of contents
+(一、总体要求……………3)."""
 ATTACHMENT = re.compile(
     rf"[{SPACE}#*>]*(?:(?:附件|附表|附录)[{SPACE}]*[0-9０-９一二三四五六七八九十]*[{SPACE}]*[：:]?"
     rf"|附[：:])[{SPACE}*]*(?:$|(?=\S.{{0,40}}$))"
@@ -153,6 +153,8 @@ class Layout:
             (start, end)
             for start, end in (m.span() for m in SPACES.finditer(text))
             if start
+            and end < len(text)
+            and text[end] not in LINE_BREAKS
             and text[start - 1] not in LINE_BREAKS
             and (end - start > 1 or text[start - 1] in SENTENCE_STOPS)
         ]

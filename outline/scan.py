@@ -10,13 +10,14 @@ run that starts at 1 and has two members or more.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from outline.layout import (
     ATTACHMENT,
+    PAGE_NUMBER,
     PREFIX,
     SPACE,
-    TOC_ENTRY,
     TOC_LEADERS,
     TOC_TITLE,
     Layout,
@@ -157,10 +158,17 @@ def _candidate(
 def _select(candidates: list[Candidate]) -> list[Candidate]:
     """The candidates that are headings, in document order."""
     strong = [c for c in candidates if c.block and c.kind.standalone]
+    next_number: list[int | None] = [None] * len(strong)  # of the next strong one of its kind
+    seen: dict[str, int] = {}
+    for i in range(len(strong) - 1, -1, -1):
+        next_number[i] = seen.get(strong[i].kind.name)
+        seen[strong[i].kind.name] = strong[i].number
     accepted: list[Candidate] = []
     last_number: dict[str, int] = {}
-    for i, c in enumerate(strong):
-        if c.count_like and not _continues_run(c, last_number, strong[i + 1 :]):
+    for c, following in zip(strong, next_number, strict=True):
+        # 二、三级……: a count, unless it is the 二、 its run expects and no other 二、 follows.
+        expected = last_number.get(c.kind.name) == c.number - 1 and following != c.number
+        if c.count_like and not expected:
             continue
         accepted.append(c)
         last_number[c.kind.name] = c.number
@@ -174,14 +182,6 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
             scope.append(c)
     accepted.extend(_runs(scope))
     return sorted(accepted, key=lambda c: c.marker_start)
-
-
-def _continues_run(c: Candidate, last_number: dict[str, int], later: list[Candidate]) -> bool:
-    """Whether 二、三级…… is the 二、 its run expects: the run is at 一, no other 二、 follows."""
-    if last_number.get(c.kind.name) != c.number - 1:
-        return False
-    following = next((d for d in later if d.kind is c.kind), None)
-    return following is None or following.number != c.number
 
 
 def _runs(scope: list[Candidate]) -> list[Candidate]:
@@ -222,11 +222,17 @@ def _items(layout: Layout, accepted: list[Candidate]) -> list[Item]:
                 end=following,
                 inline=not c.block,
                 paragraph=c.paragraph,
-                restart=any(previous < a < c.paragraph for a in attachments),
-                resume=any(previous < a <= c.paragraph for a in addresses),
+                restart=_between(attachments, previous, c.paragraph - 1),
+                resume=_between(addresses, previous, c.paragraph),
             )
         )
     return items
+
+
+def _between(indexes: list[int], after: int, upto: int) -> bool:
+    """Whether a sorted list holds an index in (after, upto]."""
+    i = bisect_right(indexes, after)
+    return i < len(indexes) and indexes[i] <= upto
 
 
 def _clean(title: str) -> str:
@@ -268,8 +274,12 @@ def _excluded_paragraphs(layout: Layout) -> set[int]:
     """Paragraphs where markers are not headings: a table of contents."""
     text = layout.text
     excluded: set[int] = set()
-    if any(leader in text for leader in TOC_LEADERS):
-        excluded.update(layout.paragraph_at(m.start()) for m in TOC_ENTRY.finditer(text))
+    for m in PAGE_NUMBER.finditer(text):
+        before = m.start()
+        while before and text[before - 1] in SPACE:
+            before -= 1
+        if text.endswith(TOC_LEADERS, 0, before):
+            excluded.add(layout.paragraph_at(m.start()))
     for m in TOC_TITLE.finditer(text):
         first = layout.paragraph_at(m.start())
         if PREFIX.match(text, layout.paragraphs[first].start).end() != m.start():  # type: ignore[union-attr]
