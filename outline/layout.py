@@ -30,6 +30,8 @@ MIN_WRAP_WIDTH = 24
 """Narrower lines are not taken for the lines of a hard-wrapped text."""
 FULL_LINE = 0.9
 """A line this close to the wrap width is full: the next line continues it."""
+FRAGMENT = 4
+"""Text this short between spaces continues its line's paragraph (总  则)."""
 MIN_WRAPPED = 5
 """Fewer lines at one width are no evidence of a hard wrap."""
 MARKED_SHARE = 0.5
@@ -168,8 +170,15 @@ class Layout:
             elif start == end:
                 continue
             while inner[k][0] < end:
-                found.append(Paragraph(start, inner[k][0], line))
-                start, line = inner[k][1], index
+                after = inner[k][1]
+                if not self._fragment(after, min(inner[k + 1][0], end)):
+                    found.append(Paragraph(start, inner[k][0], line))
+                    start, line = after, index
                 k += 1
             found.append(Paragraph(start, end, line))
         return found
+
+    def _fragment(self, start: int, end: int) -> bool:
+        """Whether the text after a run of spaces is too short to be a paragraph of its own,
+        as in 第一章  总  则, unless it opens with a marker."""
+        return end - start <= FRAGMENT and MARKER.match(self.text, start, end) is None

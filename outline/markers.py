@@ -22,6 +22,8 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓
 PAREN_CHARS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 DOT_CHARS = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
 
+GAP = "[ \u3000]?"
+"""A space inside a unit's marker, as PDFs of laws set it: 第 一 章."""
 WRAP = "(?:\r\n|\r|\n)?"
 """A hard wrap that falls inside a marker (三|要) in text from a PDF."""
 NOT_A_REFERENCE = r"(?![规所的之中至和与及或、第款项以起前后时])"
@@ -63,20 +65,41 @@ KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
         # 第一编 / 第一部分 / 第一章 / 第一节 / 第一条: the units of laws, plans and reports.
-        Kind("part", "第{n}编" + NOT_A_REFERENCE, 10, True, after_space=True, example="第一编"),
+        Kind(
+            "part",
+            "第" + GAP + "{n}" + GAP + "编" + NOT_A_REFERENCE,
+            10,
+            True,
+            after_space=True,
+            example="第一编",
+        ),
         Kind(
             "division",
-            "第{n}部分" + NOT_A_REFERENCE,
+            "第" + GAP + "{n}" + GAP + "部分" + NOT_A_REFERENCE,
             12,
             True,
             after_space=True,
             example="第一部分",
         ),
-        Kind("chapter", "第{n}章" + NOT_A_REFERENCE, 20, True, after_space=True, example="第一章"),
-        Kind("section", "第{n}节" + NOT_A_REFERENCE, 30, True, after_space=True, example="第一节"),
+        Kind(
+            "chapter",
+            "第" + GAP + "{n}" + GAP + "章" + NOT_A_REFERENCE,
+            20,
+            True,
+            after_space=True,
+            example="第一章",
+        ),
+        Kind(
+            "section",
+            "第" + GAP + "{n}" + GAP + "节" + NOT_A_REFERENCE,
+            30,
+            True,
+            after_space=True,
+            example="第一节",
+        ),
         Kind(
             "article",
-            "第{n}条" + NOT_A_REFERENCE,
+            "第" + GAP + "{n}" + GAP + "条" + NOT_A_REFERENCE,
             40,
             True,
             after_space=True,

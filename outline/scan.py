@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from outline._numeral_table import TABLE
 from outline.layout import (
     ATTACHMENT,
     PAGE_NUMBER,
@@ -37,6 +38,8 @@ from outline.numerals import CHINESE_DIGITS, read_number
 INLINE_ANCHOR = re.compile(rf"[。；！？：;!?:][”’\"」』]?[{SPACE}]*(?=[{re.escape(FIRST_CHARS)}])")
 SPACED_ANCHOR = re.compile(rf"(?<=\S)[{SPACE}]+(?=第)")
 SENTENCE_STOP = re.compile(r"[。！？；!?;]")
+FOLLOWING_NUMERAL = re.compile(rf"[{SPACE}*_#]*([{CHINESE_DIGITS}]+)")
+"""The numeral right after a marker: 三 in 二、三级 (a count), not 二〇一二 in 一、二〇一二年."""
 EMPHASIS = "*_#"
 LINE_BREAKS = re.compile(r"[\r\n]+")
 MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -145,13 +148,8 @@ def _candidate(
         number = read_number(numeral)
     if number is None or not 0 < number <= kind.max_number:
         return None
-    after = m.end()
-    while after < end and layout.text[after] in SPACE + EMPHASIS:
-        after += 1
-    follower = layout.text[after : after + 1]
-    count_like = (
-        bool(follower) and follower in CHINESE_DIGITS and (read_number(follower) == number + 1)
-    )
+    follower = FOLLOWING_NUMERAL.match(layout.text, m.end(), end)
+    count_like = follower is not None and TABLE.get(follower[1]) == number + 1
     return Candidate(kind, number, pos, m.end(), index, block, count_like)
 
 
