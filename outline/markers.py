@@ -48,6 +48,8 @@ class Kind:
     """What the numeral group matches."""
     after_space: bool = False
     """May also begin after a single space inside a paragraph (第一章　总则　第一条　为了……)."""
+    block_only: bool = False
+    """Only at the start of a paragraph, never inside one."""
     max_number: int = 999
     """Larger values are not list numbers (a year in brackets, a page)."""
     paragraph_scoped: bool = False
@@ -132,6 +134,16 @@ KINDS: dict[str, Kind] = {
             numeral=AR,
             example="（1）",
         ),
+        # 六 alone on its line: the numbered parts of a collected text, when they run 一, 二, …
+        Kind(
+            "cn-bare",
+            "{n}(?=[ \t\u3000]*$)",
+            50,
+            False,
+            numeral=CN,
+            block_only=True,
+            example="六",
+        ),
         Kind("circled", "{n}", 50, True, numeral=_enclosed(CIRCLED), example="①"),
         Kind("paren-char", "{n}", 50, True, numeral=_enclosed(PAREN_CHARS), example="⑴"),
         Kind("dot-char", "{n}", 50, True, numeral=_enclosed(DOT_CHARS), example="⒈"),
@@ -145,6 +157,14 @@ KINDS: dict[str, Kind] = {
             example="第一，",
         ),
         Kind("qi", "其{n}[，,、：:]", 55, False, numeral=CN, example="其一，"),
+        Kind(
+            "ordinal-noun",
+            "第{n}(?:点|件事|个方面|方面)[，,、：:]",
+            55,
+            False,
+            numeral=CN,
+            example="第一点，",
+        ),
         # 一是……二是…… / 一要……二要……: enumerations inside a paragraph.
         Kind(
             "verb-shi",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from outline._numeral_table import TABLE
 from outline.layout import (
@@ -37,6 +38,7 @@ from outline.numerals import CHINESE_DIGITS, read_number
 
 INLINE_ANCHOR = re.compile(rf"[。；！？：;!?:][”’\"」』]?[{SPACE}]*(?=[{re.escape(FIRST_CHARS)}])")
 SPACED_ANCHOR = re.compile(rf"(?<=\S)[{SPACE}]+(?=第)")
+ONE_SPACE = re.compile(rf"[{SPACE}](?=[{re.escape(FIRST_CHARS)}])")
 SENTENCE_STOP = re.compile(r"[。！？；!?;]")
 FOLLOWING_NUMERAL = re.compile(rf"[{SPACE}*_#]*([{CHINESE_DIGITS}]+)")
 """The numeral right after a marker: 三 in 二、三级 (a count), not 二〇一二 in 一、二〇一二年."""
@@ -64,11 +66,13 @@ class Candidate:
     """Opens its paragraph (or follows a run-in heading), rather than standing inside one."""
     count_like: bool = False
     """Followed by the next numeral, as in 二、三级子公司: a count unless its run expects it."""
+    gap_only: bool = False
+    """After one space inside a paragraph: a heading only where its run has a gap for it
+    (……经验。お　一、认真总结…… when 二、 and 三、 open paragraphs)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
-    """A heading found in the text, not yet placed in the tree."""
+class Item(NamedTuple):
+    """A heading found in the text, not yet placed in the tree (a tuple: there are many)."""
 
     kind: Kind
     marker: str
@@ -122,6 +126,17 @@ def _candidates(layout: Layout, excluded: set[int]) -> list[Candidate]:
         )
         if candidate:
             found[pos] = candidate
+    for m in ONE_SPACE.finditer(text):
+        pos = m.end()
+        if pos in found or not m.start() or text[m.start() - 1].isspace():
+            continue
+        index = layout.paragraph_at(pos)
+        if index in excluded:
+            continue
+        candidate = _candidate(layout, MARKER, pos, layout.paragraphs[index].end, index, block=True)
+        if candidate and candidate.kind.standalone:
+            candidate.gap_only = True
+            found[pos] = candidate
     return sorted(found.values(), key=lambda c: c.marker_start)
 
 
@@ -142,6 +157,8 @@ def _candidate(
     if not m or not m.lastgroup:
         return None
     kind = KINDS[KIND_OF_GROUP[m.lastgroup]]
+    if kind.block_only and not block:
+        return None
     numeral = m.group(NUMERAL_GROUP[kind.name])
     number = enclosed_value(numeral) if len(numeral) == 1 else None
     if number is None:
@@ -155,7 +172,7 @@ def _candidate(
 
 def _select(candidates: list[Candidate]) -> list[Candidate]:
     """The candidates that are headings, in document order."""
-    strong = [c for c in candidates if c.block and c.kind.standalone]
+    strong = [c for c in candidates if c.block and c.kind.standalone and not c.gap_only]
     next_number: list[int | None] = [None] * len(strong)  # of the next strong one of its kind
     seen: dict[str, int] = {}
     for i in range(len(strong) - 1, -1, -1):
@@ -170,6 +187,7 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
             continue
         accepted.append(c)
         last_number[c.kind.name] = c.number
+    accepted.extend(_gaps_filled(accepted, [c for c in candidates if c.gap_only]))
     chosen = {id(c) for c in accepted}
     scope: list[Candidate] = []
     for c in candidates:
@@ -182,16 +200,39 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(accepted, key=lambda c: c.marker_start)
 
 
+def _gaps_filled(accepted: list[Candidate], fillers: list[Candidate]) -> list[Candidate]:
+    """The fillers whose number the accepted headings of their kind skip right there."""
+    by_kind: dict[str, list[Candidate]] = {}
+    for c in accepted:
+        by_kind.setdefault(c.kind.name, []).append(c)
+    filled = []
+    for c in fillers:
+        same = by_kind.get(c.kind.name, [])
+        i = bisect_right([d.marker_start for d in same], c.marker_start)
+        before = same[i - 1].number if i else 0
+        if i < len(same) and same[i].number == c.number + 1 and before == c.number - 1:
+            filled.append(c)
+    return filled
+
+
 def _runs(scope: list[Candidate]) -> list[Candidate]:
-    """Members of runs (1, 2, 3 …, two members or more) among the candidates of one scope."""
+    """Members of runs among the candidates of one scope: two members or more, numbered
+    1, 2, 3 …; paragraphs that open with consecutive numbers (第二点，… 第三点，…) also form a
+    run where its start was not numbered."""
     runs: dict[str, list[list[Candidate]]] = {}
     for c in scope:
         kind_runs = runs.setdefault(c.kind.name, [])
-        if c.number == 1 and not c.count_like:
-            kind_runs.append([c])
-        elif kind_runs and kind_runs[-1][-1].number == c.number - 1:
+        if kind_runs and kind_runs[-1][-1].number == c.number - 1:
             kind_runs[-1].append(c)
-    return [c for kind_runs in runs.values() for run in kind_runs if len(run) > 1 for c in run]
+        elif (c.number == 1 or c.block) and not c.count_like:
+            kind_runs.append([c])
+    return [
+        c
+        for kind_runs in runs.values()
+        for run in kind_runs
+        if len(run) > 1 and (run[0].number == 1 or all(m.block for m in run))
+        for c in run
+    ]
 
 
 def _items(layout: Layout, accepted: list[Candidate]) -> list[Item]:
