@@ -109,3 +109,17 @@ def _style(kind: str, marker: str, depth: int) -> tuple[str, str]:
         fmt = "decimal" if digits.isascii() else "decimalFullWidth"
     template = marker[: numeral.start()] + f"%{depth + 1}" + marker[numeral.end() :]
     return fmt, template
+
+
+def main() -> None:
+    """Write seeds/measures-party-governance.docx, the seed numbered by Word (a README example):
+    `python -m tests.docx_seed`."""
+    from tests.conftest import ROOT
+
+    seed = ROOT / "seeds" / "measures-party-governance.txt"
+    data = seed_docx(seed.read_text(encoding="utf-8"), automatic=True)
+    seed.with_suffix(".docx").write_bytes(data)
+
+
+if __name__ == "__main__":
+    main()

@@ -303,3 +303,16 @@ def test_binary_word_and_wps_files_say_how_to_convert() -> None:
     for name in ("old.doc", "draft.wps", "unnamed"):
         with pytest.raises(SourceError, match="soffice --headless --convert-to docx"):
             read(ole2, name)
+
+
+def test_the_sample_docx_is_the_seed_numbered_by_word() -> None:
+    from tests.conftest import ROOT
+
+    path = ROOT / "seeds" / "measures-party-governance.docx"
+    with zipfile.ZipFile(path) as archive:
+        document = archive.read("word/document.xml").decode("utf-8")
+    assert "一、推进全面从严治党" not in document  # the label is Word's, not typed
+    got = read(path.read_bytes(), path.name)
+    text = path.with_suffix(".txt").read_text(encoding="utf-8")
+    assert got.numbered > 40
+    assert shape(parse(got.text)) == shape(parse(text))
