@@ -104,3 +104,28 @@ def build(pages: list[list[Line]]) -> bytes:
     out += f"trailer\n<< /Size {len(objects) + 1} /Root {catalog} 0 R >>\n".encode()
     out += f"startxref\n{xref}\n%%EOF\n".encode()
     return bytes(out)
+
+
+WRAP = 26
+"""Characters a line of the text block holds."""
+PAGE_LINES = 24
+
+
+def typeset(text: str) -> list[list[Line]]:
+    """A text as a PDF would lay it out: the title centred, every paragraph indented by two
+    characters and hard-wrapped at the block's width, pages with numbers at their foot."""
+    title, *paragraphs = text.split("\n")
+    lines = [Line(title.strip(), x=(PAGE_WIDTH - len(title.strip()) * SIZE) / 2)]
+    for paragraph in paragraphs:
+        rest = paragraph.strip(" \u3000")
+        if not rest:
+            continue
+        first = True
+        while rest:
+            room = WRAP - 2 if first else WRAP
+            lines.append(Line(rest[:room], indent=2 if first else 0))
+            rest, first = rest[room:], False
+    pages = [lines[i : i + PAGE_LINES] for i in range(0, len(lines), PAGE_LINES)]
+    for number, page in enumerate(pages, 1):
+        page.append(Line(f"- {number} -", x=PAGE_WIDTH / 2 - 2 * SIZE))
+    return pages
