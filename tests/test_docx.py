@@ -271,6 +271,19 @@ def _zip(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes
     return stream.getvalue()
 
 
+_EMPTY_DOCUMENT = (
+    b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'
+)
+
+
+def _replaced(package: bytes, name: str, data: bytes) -> bytes:
+    """A package with one member's content replaced."""
+    with zipfile.ZipFile(io.BytesIO(package)) as archive:
+        members = {m: archive.read(m) for m in archive.namelist()}
+    members[name] = data
+    return _zip(members)
+
+
 def test_bad_packages_are_refused_with_a_reason() -> None:
     good = build([Para("一、总体要求")])
     cases = {
@@ -280,6 +293,8 @@ def test_bad_packages_are_refused_with_a_reason() -> None:
         _zip({"mimetype": b"application/vnd.oasis.opendocument.text"}): "is an OpenDocument file",
         _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<"}): "is not a Word",
         build([Para(""), Para("  ")]): "is a .docx with no text",
+        _replaced(good, "word/document.xml", _EMPTY_DOCUMENT): "without a document body",
+        _replaced(good, "word/document.xml", b"<w:document"): "is a damaged .docx",
     }
     for data, message in cases.items():
         with pytest.raises(SourceError, match=message):

@@ -111,6 +111,17 @@ def test_charsets_declared_wrongly_or_not_at_all_are_detected() -> None:
     assert read(body.encode("utf-16"), "p.html").text == "一、总体要求"
 
 
+def test_a_western_declaration_on_a_chinese_page_is_not_believed() -> None:
+    page = '<html><head><meta charset="iso-8859-1"></head><body><p>一、总体要求</p></body></html>'
+    got = read(page.encode("gbk"), "p.html")
+    assert (got.text, got.encoding) == ("一、总体要求", "gb18030")
+
+
+def test_deeply_nested_unclosed_tags_are_read() -> None:
+    page = "<html><body>" + "<font>" * 5000 + "<p>一、总体要求</p><p>二、主要任务</p></body></html>"
+    assert read(page.encode(), "p.html").text == "一、总体要求\n二、主要任务"
+
+
 def test_pages_are_recognised_without_a_suffix() -> None:
     got = read(b"<!DOCTYPE html>\n<html><body><p>x</p></body></html>", "-")
     assert got.format == "html"

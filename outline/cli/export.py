@@ -33,7 +33,8 @@ def export(
     """Export the skeleton of each document as Markdown, JSON or plain text.
 
     One input goes to stdout or to the file -o names. Several inputs need -o DIR: one file
-    per input, named after it.
+    per input, named after it. Documents may be text, .docx, web pages or PDF; JSON says
+    which, and what its line numbers count.
 
     \b
     Example:

@@ -36,6 +36,8 @@ def show(
     On a terminal the tree is coloured by level, line numbers dim; into a pipe or with --plain
     it is indented text, each heading after its line number.
 
+    Documents may be text, .docx (line numbers count paragraphs), web pages or PDF.
+
     \b
     Example:
         outline show seeds/measures-party-governance.txt --depth 1

@@ -78,10 +78,13 @@ def read(data: bytes) -> SourceText:
     document = _open(data)
     styles, default, lists = _styles(document)
     counters = Counters(read_definitions(_numbering_root(document)), lists)
+    body = document.element.body
+    if body is None:
+        raise SourceError("is a .docx without a document body")
     lines: list[str] = []
     styled: list[Styled] = []
     numbered = 0
-    for paragraph in _paragraphs(document.element.body):
+    for paragraph in _paragraphs(body):
         p_pr = paragraph.find(W + "pPr")
         style_id = val(p_pr.find(W + "pStyle")) if p_pr is not None else None
         chain = list(_chain(styles, style_id or default))

@@ -157,6 +157,10 @@ HIDDEN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 """Hidden by its style. (Not visibility:hidden: WeChat hides its articles so until a script
 shows them.)"""
 CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+WESTERN = frozenset({"iso-8859-1", "latin1", "latin-1", "windows-1252", "us-ascii", "ascii"})
+"""Declarations that old Chinese sites get wrong: their pages are GBK, not Western."""
+MAX_DEPTH = 256
+"""Elements nested deeper are read as if they were not (old pages leave <font> unclosed)."""
 ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030"}
 """Declared charsets read with their superset, as browsers do."""
 SPACES = re.compile(r"[ \t\r\n\f]+")
@@ -190,7 +194,7 @@ class _Builder(HTMLParser):
             self.stack.pop()  # <p>one<p>two: the second closes the first
         element = Element(tag, {k: v or "" for k, v in attrs}, parent=self.stack[-1])
         self.stack[-1].children.append(element)
-        if tag not in VOID:
+        if tag not in VOID and len(self.stack) < MAX_DEPTH:
             self.stack.append(element)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -238,6 +242,8 @@ def decode_page(data: bytes, encoding: str | None) -> tuple[str, str]:
     if declared and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         name = declared.group(1).decode("ascii").lower()
         name = ALIASES.get(name, name)
+        if name in WESTERN and not data.isascii():
+            return decode(data)
         try:
             return data.decode(name), name
         except (LookupError, UnicodeDecodeError):
