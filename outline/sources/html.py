@@ -210,6 +210,15 @@ class _Builder(HTMLParser):
     def handle_data(self, data: str) -> None:
         self.stack[-1].children.append(data)
 
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """A malformed <![…: skipped to its > as a browser does, where the standard parser
+        would stop with an AssertionError."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
+
 
 def read(data: bytes, encoding: str | None = None, selector: str | None = None) -> SourceText:
     """A web page as lines of text: its main content, or what `selector` picks."""
