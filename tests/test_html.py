@@ -10,7 +10,7 @@ import pytest
 
 from outline import parse
 from outline.sources import SourceError, read
-from outline.sources.html import select
+from outline.sources.dom import parse_html, select
 from tests.conftest import SEEDS, shape
 
 NOISE_MENU = "<ul><li>一、机构概况</li><li>二、政务公开</li><li>三、办事服务</li></ul>"
@@ -140,9 +140,6 @@ def test_a_page_without_text_is_refused(page: bytes) -> None:
 
 
 def test_select_returns_outermost_matches_in_order() -> None:
-    from outline.sources.html import _Builder
-
-    builder = _Builder()
-    builder.feed("<div class='a'><div class='a'>x</div></div><p class='a'>y</p>")
-    found = select(builder.root, ".a")
+    root = parse_html("<div class='a'><div class='a'>x</div></div><p class='a'>y</p>")
+    found = select(root, ".a")
     assert [e.tag for e in found] == ["div", "p"]

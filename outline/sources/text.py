@@ -102,24 +102,25 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        pass
+        return _chinese(data)
+
+
+def _chinese(data: bytes) -> tuple[str, str]:
+    """Bytes that are not UTF-8: GB18030 or Big5, whichever reads as Chinese; failing both,
+    UTF-16 without zero bytes (Chinese only, not a line break in it)."""
     guesses = [(name, text) for name, text in _strict(data, ("gb18030", "big5")) if _sane(text)]
-    if not guesses:
-        guesses = [
-            (name, text)
-            for name, text in _strict(data, ("utf-16-le", "utf-16-be"))
-            if _sane(text)
-            and len(CJK.findall(text)) >= MIN_CJK
-            and _common_share(text) >= MIN_COMMON_SHARE
-        ]
-    if not guesses:
-        raise SourceError("is not text in UTF-8, UTF-16, GB18030/GBK or Big5 (try --encoding)")
     if len(guesses) == 2 and _common_share(guesses[0][1]) < MIN_COMMON_SHARE:
         # GB18030 reads almost any bytes: Big5 read as GB18030 is rare characters only.
         name, text = max(guesses, key=lambda guess: _common_share(guess[1]))
-    else:
+        return text, name
+    if guesses:
         name, text = guesses[0]
-    return text, name
+        return text, name
+    for name, text in _strict(data, ("utf-16-le", "utf-16-be")):
+        enough = len(CJK.findall(text)) >= MIN_CJK
+        if enough and _sane(text) and _common_share(text) >= MIN_COMMON_SHARE:
+            return text, name
+    raise SourceError("is not text in UTF-8, UTF-16, GB18030/GBK or Big5 (try --encoding)")
 
 
 def _strict(data: bytes, names: tuple[str, ...]) -> list[tuple[str, str]]:
