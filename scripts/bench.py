@@ -111,10 +111,10 @@ def bench_readers() -> None:
     inputs.append(("refuse a 1 GiB zip bomb", refuse))
     read(docx.read_bytes(), "x.docx")  # import python-docx before timing
     print(f"\nreaders, {docx.stem} ({len(text)} characters), median of {ROUNDS}")
-    base = median_seconds(inputs[0][1], ROUNDS)
-    for name, work in inputs:
-        seconds = median_seconds(work, ROUNDS)
-        print(f"  {name:<28}{seconds * 1000:9.1f} ms {seconds / base:7.1f}× parse")
+    rows = [(name, median_seconds(work, ROUNDS)) for name, work in inputs]
+    base = rows[0][1]
+    for name, seconds in rows:
+        print(f"  {name:<28}{seconds * 1000:9.2f} ms {seconds / base:7.2f}× parse")
 
 
 def bench_commands() -> None:
