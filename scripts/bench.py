@@ -1,4 +1,5 @@
-"""`make bench`: parse throughput and command start-up, each next to a baseline of the same run.
+"""`make bench`: parse throughput, readers and command start-up, each next to a baseline of the
+same run.
 
 Figures are medians over several rounds. Timings vary with the machine; the ratios to the
 baselines measured alongside are what to compare between runs.
@@ -68,6 +69,54 @@ def bench_parse() -> None:
     print(f"  target ≥ {PARSE_TARGET_MBS:.0f} MB/s: {'met' if met else 'NOT met'}")
 
 
+def bench_readers() -> None:
+    """Reading each format, next to parsing the same text; refusing a zip bomb."""
+    sys.path.insert(0, str(ROOT))
+    import html  # noqa: PLC0415 - after the path is set
+    import io  # noqa: PLC0415
+    import zipfile  # noqa: PLC0415
+    from importlib.util import find_spec  # noqa: PLC0415
+
+    from outline import parse  # noqa: PLC0415
+    from outline.sources import SourceError, read  # noqa: PLC0415
+    from tests.pdf_builder import build, typeset  # noqa: PLC0415
+
+    docx = ROOT / "seeds" / "measures-party-governance.docx"
+    text = docx.with_suffix(".txt").read_text(encoding="utf-8")
+    page = (
+        "<html><body><div id='zoom'>"
+        + "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n"))
+        + "</div></body></html>"
+    )
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", bytes(1024 * 2**20))
+
+    def refuse() -> None:
+        try:
+            read(bomb.getvalue(), "bomb.docx")
+        except SourceError:
+            return
+
+    inputs: list[tuple[str, Callable[[], object]]] = [
+        ("baseline: parse the text", lambda: parse(text)),
+        ("text (GBK) read + parse", lambda: parse(read(text.encode("gb18030")).text)),
+        (".docx read + parse", lambda: parse(read(docx.read_bytes(), "x.docx").text)),
+        ("web page read + parse", lambda: parse(read(page.encode(), "x.html").text)),
+    ]
+    pdf = build(typeset(text))
+    if find_spec("pypdfium2") is not None:  # the pdf extra
+        inputs.append(("PDF read + parse", lambda: parse(read(pdf, "x.pdf").text)))
+    inputs.append(("refuse a 1 GiB zip bomb", refuse))
+    read(docx.read_bytes(), "x.docx")  # import python-docx before timing
+    print(f"\nreaders, {docx.stem} ({len(text)} characters), median of {ROUNDS}")
+    rows = [(name, median_seconds(work, ROUNDS)) for name, work in inputs]
+    base = rows[0][1]
+    for name, seconds in rows:
+        print(f"  {name:<28}{seconds * 1000:9.2f} ms {seconds / base:7.2f}× parse")
+
+
 def bench_commands() -> None:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     outline = str(Path(sys.executable).with_name("outline"))
@@ -75,6 +124,7 @@ def bench_commands() -> None:
     commands = [
         ("baseline: python -c pass", [sys.executable, "-c", "pass"]),
         ("outline --help", [outline, "--help"]),
+        ("outline show SEED.docx", [outline, "show", str(Path(seed).with_suffix(".docx"))]),
         ("outline show SEED", [outline, "show", seed]),
     ]
     for _, argv in commands:  # warm the caches and write the bytecode
@@ -99,4 +149,5 @@ def bench_commands() -> None:
 
 if __name__ == "__main__":
     bench_parse()
+    bench_readers()
     bench_commands()

@@ -33,6 +33,20 @@ Depth = Annotated[int | None, typer.Option("--depth", "-d", min=1, help="Show le
 Encoding = Annotated[
     str | None, typer.Option("--encoding", "-e", help="Read inputs in this encoding (gbk, …).")
 ]
+HtmlSelector = Annotated[
+    str | None,
+    typer.Option(
+        "--html-selector",
+        help="Web pages: read the element this selects (tag, #id, .class, div.text p) "
+        "instead of the detected main content.",
+    ),
+]
+Unwrap = Annotated[
+    bool,
+    typer.Option(
+        "--unwrap", help="Text: re-join lines hard-wrapped in mid-sentence (text from a PDF)."
+    ),
+]
 
 
 def usage_error(message: str) -> NoReturn:

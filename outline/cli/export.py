@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from outline.cli.app import Depth, Encoding, Paths, app, usage_error
+from outline.cli.app import Depth, Encoding, HtmlSelector, Paths, Unwrap, app, usage_error
 from outline.cli.inputs import ReadOptions, Run, several
 
 
@@ -27,11 +27,14 @@ def export(
     ] = "headings",
     depth: Depth = None,
     encoding: Encoding = None,
+    html_selector: HtmlSelector = None,
+    unwrap: Unwrap = False,
 ) -> None:
     """Export the skeleton of each document as Markdown, JSON or plain text.
 
     One input goes to stdout or to the file -o names. Several inputs need -o DIR: one file
-    per input, named after it.
+    per input, named after it. Documents may be text, .docx, web pages or PDF; JSON says
+    which, and what its line numbers count.
 
     \b
     Example:
@@ -53,9 +56,15 @@ def export(
             usage_error(f"cannot make directory {output}: {e.strerror}")
     run = Run()
     names: set[str] = set()
-    for loaded in run.documents(paths, ReadOptions(encoding=encoding)):
+    for loaded in run.documents(paths, ReadOptions(encoding, html_selector, unwrap)):
         options = Options(
-            source=loaded.source, encoding=loaded.encoding, depth=depth, md_style=md_style
+            source=loaded.source,
+            encoding=loaded.encoding,
+            depth=depth,
+            md_style=md_style,
+            format=loaded.format,
+            line_unit=loaded.line_unit,
+            pages=loaded.pages,
         )
         rendered = FORMATS[format](loaded.doc, options)
         if output is None:

@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from outline.model import Document
 
-DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
-"""Files taken from a directory given as input."""
+DOCUMENT_SUFFIXES = frozenset(
+    {".txt", ".text", ".md", ".markdown", ".docx", ".html", ".htm", ".pdf", ".doc", ".wps"}
+)
+"""Files taken from a directory given as input (.doc and .wps to say how to convert them)."""
 
 
 class InputError(Exception):
@@ -25,6 +27,10 @@ class ReadOptions:
 
     encoding: str | None = None
     """Decode text in this encoding instead of detecting it."""
+    html_selector: str | None = None
+    """Web pages: read the element this selects (tag, #id, .class) instead of the main content."""
+    unwrap: bool = False
+    """Text: re-join hard-wrapped lines into paragraphs (text from a PDF always is)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,25 +39,42 @@ class Loaded:
 
     source: str
     """The path as given (or as found in a directory), "-" for stdin."""
-    encoding: str
-    """The encoding its bytes were decoded with."""
+    encoding: str | None
+    """The encoding its bytes were decoded with; None for .docx and PDF."""
     doc: Document
     """The parsed document."""
+    format: str = "text"
+    """The reader that read it: "text", "docx", "html" or "pdf"."""
+    line_unit: str = "line"
+    """What a line number counts: "line", "paragraph" (.docx, PDF, --unwrap) or "block" (web
+    pages)."""
+    pages: tuple[int, ...] = ()
+    """The line on which each page begins (PDF, text with page breaks)."""
 
 
 def read_source(source: str, options: ReadOptions) -> Loaded:
     """One input read and parsed. Raises InputError with a message for the user."""
     from outline.parse import parse  # keep `outline --help` fast
-    from outline.sources import SourceError, decode
+    from outline.sources import SourceError, read
+    from outline.styled import with_styled
 
     try:
         data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
-        text, used = decode(data, options.encoding)
+        got = read(
+            data,
+            "" if source == "-" else source,
+            encoding=options.encoding,
+            html_selector=options.html_selector,
+            unwrap=options.unwrap,
+        )
     except SourceError as e:
         raise InputError(str(e)) from None
     except OSError as e:
         raise InputError(e.strerror or str(e)) from None
-    return Loaded(source, used, parse(text))
+    doc = parse(got.text)
+    if got.styled:
+        doc = with_styled(doc, got.styled)
+    return Loaded(source, got.encoding, doc, got.format, got.line_unit, got.pages)
 
 
 class Run:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from outline.cli.app import Depth, Encoding, Paths, app
+from outline.cli.app import Depth, Encoding, HtmlSelector, Paths, Unwrap, app
 from outline.cli.inputs import ReadOptions, Run, several
 
 if TYPE_CHECKING:
@@ -28,11 +28,15 @@ def show(
         bool, typer.Option("--plain", help="Indented text even on a terminal.")
     ] = False,
     encoding: Encoding = None,
+    html_selector: HtmlSelector = None,
+    unwrap: Unwrap = False,
 ) -> None:
     """Print the skeleton of each document as a tree.
 
     On a terminal the tree is coloured by level, line numbers dim; into a pipe or with --plain
     it is indented text, each heading after its line number.
+
+    Documents may be text, .docx (line numbers count paragraphs), web pages or PDF.
 
     \b
     Example:
@@ -45,7 +49,7 @@ def show(
     console = _console() if not plain and sys.stdout.isatty() else None
     headed = several(paths)
     first = True
-    for loaded in run.documents(paths, ReadOptions(encoding=encoding)):
+    for loaded in run.documents(paths, ReadOptions(encoding, html_selector, unwrap)):
         if console is not None:
             from outline.render.terminal import tree
 

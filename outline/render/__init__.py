@@ -24,6 +24,12 @@ class Options:
     """Show levels down to this one only."""
     md_style: str = "headings"
     """Markdown: "headings" (## … then nested lists) or "list" (one nested list)."""
+    format: str = "text"
+    """The reader that made the text: "text", "docx", "html" or "pdf"."""
+    line_unit: str = "line"
+    """What the line numbers count: "line", "paragraph" or "block"."""
+    pages: tuple[int, ...] = ()
+    """The line on which each page begins, for a PDF."""
 
 
 Renderer = Callable[[Document, Options], str]
@@ -34,7 +40,11 @@ FORMATS: Mapping[str, Renderer] = MappingProxyType(
             doc, depth=o.depth, style=o.md_style, title=_stem(o.source)
         ),
         "json": lambda doc, o: json.render(
-            doc, source=o.source, encoding=o.encoding, depth=o.depth
+            doc,
+            source=o.source,
+            encoding=o.encoding,
+            depth=o.depth,
+            reader=json.Reader(o.format, o.line_unit, o.pages),
         ),
         "txt": lambda doc, o: plain.render(doc, depth=o.depth),
     }

@@ -1,24 +1,49 @@
 """JSON: the skeleton as data for other tools. The shape is stable:
 
-{"source": PATH, "title": str|null, "nodes": [NODE, ...], ...} where every NODE has "marker",
-"number", "title", "line", "level", "children" and more (see `node_dict`).
+{"source": PATH, "format": "text"|"docx"|"html"|"pdf", "encoding": str|null,
+"line_unit": "line"|"paragraph"|"block", "pages": [LINE, ...], "title": str|null,
+"nodes": [NODE, ...], ...} where every NODE has "marker", "number", "title", "line", "level",
+"children" and more (see `node_dict`). Line numbers count the reader's lines: for a .docx its
+paragraphs, for a web page its blocks, for a PDF its re-joined paragraphs.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, NamedTuple
 
 from outline.model import Document, Node
 
 
+class Reader(NamedTuple):
+    """How the text was read: what the line numbers refer to."""
+
+    format: str = "text"
+    """The reader: "text", "docx", "html" or "pdf"."""
+    line_unit: str = "line"
+    """What a line number counts: "line", "paragraph" (.docx, PDF) or "block" (web page)."""
+    pages: tuple[int, ...] = ()
+    """The line on which each page begins (PDF)."""
+
+
+TEXT = Reader()
+"""A text file read line by line."""
+
+
 def document_dict(
-    doc: Document, source: str = "-", encoding: str | None = None, depth: int | None = None
+    doc: Document,
+    source: str = "-",
+    encoding: str | None = None,
+    depth: int | None = None,
+    reader: Reader = TEXT,
 ) -> dict[str, Any]:
     """The document as plain JSON types."""
     return {
         "source": source,
+        "format": reader.format,
         "encoding": encoding,
+        "line_unit": reader.line_unit,
+        "pages": list(reader.pages),
         "title": doc.title,
         "title_line": doc.title_line,
         "date": doc.date,
@@ -52,9 +77,12 @@ def node_dict(node: Node, level: int, depth: int | None = None) -> dict[str, Any
 
 
 def render(
-    doc: Document, source: str = "-", encoding: str | None = None, depth: int | None = None
+    doc: Document,
+    source: str = "-",
+    encoding: str | None = None,
+    depth: int | None = None,
+    reader: Reader = TEXT,
 ) -> str:
     """The document as indented JSON, UTF-8 characters unescaped."""
-    return (
-        json.dumps(document_dict(doc, source, encoding, depth), ensure_ascii=False, indent=2) + "\n"
-    )
+    data = document_dict(doc, source, encoding, depth, reader)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,130 @@
+"""Readers: each turns a file's bytes into the same text-with-lines that `parse` takes.
+
+`read` tells the format by the first bytes where it can (a zip package is a .docx, %PDF a PDF,
+an OLE2 compound file a binary .doc or .wps), else by the file's suffix, and hands the bytes to
+that format's reader. Readers are pure and import their libraries only when called, so that
+`outline --help` stays fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from outline.sources.model import SourceError, SourceText, Styled
+from outline.sources.text import decode
+
+__all__ = [
+    "READERS",
+    "Request",
+    "SourceError",
+    "SourceText",
+    "Styled",
+    "decode",
+    "detect",
+    "read",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """What a reader may be asked besides the bytes."""
+
+    encoding: str | None = None
+    """Decode text and web pages in this encoding instead of detecting it."""
+    html_selector: str | None = None
+    """Web pages: read only the element this selects (tag, #id or .class)."""
+    unwrap: bool = False
+    """Text: re-join hard-wrapped lines into paragraphs (text from a PDF always is)."""
+
+
+def _text(data: bytes, request: Request) -> SourceText:
+    from outline.sources import text
+
+    return text.read(data, request.encoding, request.unwrap)
+
+
+def _docx(data: bytes, request: Request) -> SourceText:
+    from outline.sources import docx
+
+    return docx.read(data)
+
+
+def _html(data: bytes, request: Request) -> SourceText:
+    from outline.sources import html
+
+    return html.read(data, request.encoding, request.html_selector)
+
+
+def _pdf(data: bytes, request: Request) -> SourceText:
+    from outline.sources import pdf
+
+    return pdf.read(data)
+
+
+READERS: Mapping[str, Callable[[bytes, Request], SourceText]] = MappingProxyType(
+    {"text": _text, "docx": _docx, "html": _html, "pdf": _pdf}
+)
+"""Readers by format name; each module is imported on first use."""
+
+SUFFIXES: Mapping[str, str] = MappingProxyType(
+    {
+        ".docx": "docx",
+        ".docm": "docx",
+        ".html": "html",
+        ".htm": "html",
+        ".xhtml": "html",
+        ".shtml": "html",
+        ".pdf": "pdf",
+    }
+)
+"""Formats by file suffix, when the first bytes do not tell; anything else is text."""
+
+ZIP = b"PK\x03\x04"
+EMPTY_ZIP = b"PK\x05\x06"
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+RTF = b"{\\rtf"
+PDF = b"%PDF-"
+PDF_WINDOW = 1024
+"""A PDF header may follow some junk within the first kilobyte."""
+HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<meta", b"<body", b"<?xml")
+CONVERT = "convert it first: soffice --headless --convert-to docx FILE"
+
+
+def detect(data: bytes, name: str = "") -> str:
+    """The format of a file, a key of `READERS`; raises SourceError for known formats that
+    cannot be read (binary Word and WPS files, RTF)."""
+    if data.startswith(OLE2):
+        raise SourceError(f"is a binary Word or WPS file (.doc, .wps): {CONVERT}")
+    if data.startswith(RTF):
+        raise SourceError(f"is an RTF file: {CONVERT}")
+    if data.startswith((ZIP, EMPTY_ZIP)):
+        return "docx"
+    if PDF in data[:PDF_WINDOW]:
+        return "pdf"
+    suffix = name[name.rfind(".") :].lower() if "." in name.rsplit("/", 1)[-1] else ""
+    if suffix in SUFFIXES:
+        return SUFFIXES[suffix]
+    head = data[:PDF_WINDOW].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(HTML_STARTS) and (b"<html" in head or b"<body" in head or b"<head" in head):
+        return "html"
+    return "text"
+
+
+def read(
+    data: bytes,
+    name: str = "",
+    *,
+    encoding: str | None = None,
+    html_selector: str | None = None,
+    unwrap: bool = False,
+) -> SourceText:
+    """A file's bytes as text for the parser, by the reader of its format; `name` (a path)
+    tells the format when the first bytes do not.
+
+    >>> read("一、总体要求\\n".encode("gbk")).encoding
+    'gb18030'
+    """
+    request = Request(encoding, html_selector, unwrap)
+    return READERS[detect(data, name)](data, request)

@@ -1,0 +1,42 @@
+"""What every reader returns: the text the parser takes, and what the reader knows about it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class SourceError(Exception):
+    """A file that cannot be read as a document; the message is one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Styled:
+    """A paragraph that its file marks as a heading by style or outline level, not by text."""
+
+    line: int
+    """1-based line of the paragraph in the reader's text."""
+    level: int
+    """Outline level, 1 for the top ("Heading 1", 标题 1, w:outlineLvl 0)."""
+    style: str
+    """Where the level comes from: the style's name, or "outline level"."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """A document as one reader made it: lines of text, ready for `parse`."""
+
+    text: str
+    """The text: one line a paragraph for .docx, a block for web pages, a line for text."""
+    format: str
+    """The reader that made it: "text", "docx", "html" or "pdf"."""
+    encoding: str | None
+    """The encoding the bytes were decoded with; None where the format fixes it (.docx, PDF)."""
+    line_unit: str
+    """What a line of `text` is: "line" of the file, "paragraph" (of a .docx, or re-joined
+    from hard-wrapped lines) or "block" (an element of a web page)."""
+    styled: tuple[Styled, ...] = ()
+    """Paragraphs that are headings by style or outline level (.docx)."""
+    numbered: int = 0
+    """How many paragraphs got their number from Word's automatic numbering (.docx)."""
+    pages: tuple[int, ...] = ()
+    """The 1-based line on which each page begins (PDF, or text with form feeds)."""

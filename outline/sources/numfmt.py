@@ -1,0 +1,177 @@
+"""Word's number formats (w:numFmt): the text of a list counter, as Word renders it.
+
+`FORMATS` maps a format's name in WordprocessingML to a function from a counter's value to its
+text; a format that is not in the table is rendered in decimal, as Word does for formats it
+cannot show. Enclosed numerals exist for 1–20 only: beyond, Word prints plain digits.
+
+>>> [FORMATS["chineseCounting"](n) for n in (1, 10, 11, 20, 101, 110)]
+['一', '十', '十一', '二十', '一百零一', '一百一十']
+>>> FORMATS["chineseLegalSimplified"](12), FORMATS["ideographTraditional"](3)
+('壹拾贰', '丙')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+
+CN_DIGITS = "〇一二三四五六七八九"
+LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+LEGAL_TRADITIONAL_DIGITS = "零壹貳參肆伍陸柒捌玖"
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+PARENTHESISED = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+FULL_STOP = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
+STEMS = "甲乙丙丁戊己庚辛壬癸"
+BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+
+
+def chinese(
+    n: int,
+    digits: str = "零一二三四五六七八九",
+    *,
+    units: str = "十百千",
+    myriads: str = "万亿",
+    bare_ten: bool = True,
+    zero: bool = True,
+) -> str:
+    """A number in Chinese counting: 十一, 一百零五, 三千二百, 一万零一.
+
+    `bare_ten` writes 十一 rather than 一十一 at the start; without `zero`, gaps are not read
+    out (Japanese 百一 for 101).
+    """
+    if n == 0:
+        return digits[0]
+    groups: list[int] = []
+    while n:
+        groups.append(n % 10000)
+        n //= 10000
+    out = ""
+    for index in range(len(groups) - 1, -1, -1):
+        group = groups[index]
+        if group == 0:
+            continue
+        if out and zero and group < 1000:
+            out += digits[0]
+        out += _below_myriad(group, digits, units, zero, bare_ten and not out)
+        if index:
+            out += myriads[min(index, len(myriads)) - 1]
+    if out.startswith(digits[0]):
+        out = out[1:]
+    return out
+
+
+def _below_myriad(n: int, digits: str, units: str, zero: bool, bare_ten: bool) -> str:
+    out = ""
+    gap = False
+    for power in (3, 2, 1, 0):
+        digit = n // 10**power % 10
+        if digit == 0:
+            gap = bool(out)
+            continue
+        if gap and zero:
+            out += digits[0]
+        gap = False
+        unit = units[power - 1] if power else ""
+        if power and digit == 1 and (not zero or (power == 1 and bare_ten and not out)):
+            out += unit  # 十一, or Japanese 百 and 千
+        else:
+            out += digits[digit] + unit
+    return out
+
+
+def enclosed(chars: str, after: str = "") -> Callable[[int], str]:
+    """① for 1 … ⑳ for 20; past the table, digits (and `after`)."""
+    return lambda n: chars[n - 1] if 1 <= n <= len(chars) else f"{n}{after}"
+
+
+def cycle(chars: str) -> Callable[[int], str]:
+    """A closed series (甲乙丙丁…): its members in order, digits past its end."""
+    return lambda n: chars[n - 1] if 1 <= n <= len(chars) else str(n)
+
+
+def letters(n: int, upper: bool) -> str:
+    """A … Z, then AA, BB …: Word repeats the letter."""
+    if n < 1:
+        return str(n)
+    letter = chr(ord("A" if upper else "a") + (n - 1) % 26)
+    return letter * ((n - 1) // 26 + 1)
+
+
+def roman(n: int) -> str:
+    if n < 1:
+        return str(n)
+    out = ""
+    for value, numeral in ROMAN:
+        count, n = divmod(n, value)
+        out += numeral * count
+    return out
+
+
+def sexagenary(n: int) -> str:
+    """甲子, 乙丑 … 癸亥: the sixty-year cycle."""
+    return STEMS[(n - 1) % 10] + BRANCHES[(n - 1) % 12] if 1 <= n <= 60 else str(n)
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+FORMATS: Mapping[str, Callable[[int], str]] = MappingProxyType(
+    {
+        "decimal": str,
+        "decimalHalfWidth": str,
+        "decimalZero": lambda n: f"{n:02d}",
+        "decimalFullWidth": lambda n: str(n).translate(FULL_WIDTH),
+        "decimalFullWidth2": lambda n: str(n).translate(FULL_WIDTH),
+        "decimalEnclosedCircle": enclosed(CIRCLED),
+        "decimalEnclosedCircleChinese": enclosed(CIRCLED),
+        "decimalEnclosedParen": enclosed(PARENTHESISED),
+        "decimalEnclosedFullstop": enclosed(FULL_STOP, "."),
+        "upperLetter": lambda n: letters(n, True),
+        "lowerLetter": lambda n: letters(n, False),
+        "upperRoman": roman,
+        "lowerRoman": lambda n: roman(n).lower(),
+        "ordinal": ordinal,
+        "chineseCounting": chinese,
+        "chineseCountingThousand": chinese,
+        "taiwaneseCounting": chinese,
+        "taiwaneseCountingThousand": chinese,
+        "chineseLegalSimplified": lambda n: chinese(
+            n, LEGAL_DIGITS, units="拾佰仟", bare_ten=False
+        ),
+        "ideographLegalTraditional": lambda n: chinese(
+            n, LEGAL_TRADITIONAL_DIGITS, units="拾佰仟", myriads="萬億", bare_ten=False
+        ),
+        "japaneseCounting": lambda n: chinese(n, CN_DIGITS, zero=False),
+        "ideographDigital": lambda n: "".join(CN_DIGITS[int(d)] for d in str(n)),
+        "taiwaneseDigital": lambda n: "".join(CN_DIGITS[int(d)] for d in str(n)),
+        "japaneseDigitalTenThousand": lambda n: "".join(CN_DIGITS[int(d)] for d in str(n)),
+        "ideographTraditional": cycle(STEMS),
+        "ideographZodiac": cycle(BRANCHES),
+        "ideographZodiacTraditional": sexagenary,
+        "none": lambda n: "",
+    }
+)
+"""Number formats by their w:numFmt name."""
+
+
+def format_number(fmt: str, n: int) -> str:
+    """A counter's text in a format; an unknown format is decimal."""
+    return FORMATS.get(fmt, str)(n)

@@ -1,0 +1,113 @@
+"""PDF: the text layer in reading order, hard-wrapped lines re-joined into paragraphs.
+
+Needs the optional extra `pdf` (pypdfium2, the bindings to the PDF engine of Chromium). PDFium
+gives the lines of each page and the box of every character, so a line is known to be full
+when it reaches the right edge of the page's text block, and indented when it starts right of
+its left edge; `unwrap.join` makes paragraphs of them. A page number at the head or foot of a
+page is left out. A PDF without a text layer (a scan) is refused with advice.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterator
+from typing import Any
+
+from outline.sources.model import SourceError, SourceText
+from outline.sources.unwrap import PAGE_NUMBER, Line, join, unwrap_text
+
+MAX_PAGES = 5000
+EDGE = 1.5
+"""Within this many characters' widths of the block's right edge, a line is full; this far
+right of the left edge, it is indented."""
+CONTROL = str.maketrans(
+    {c: None for c in map(chr, range(32)) if c not in "\t\n\r"} | {"\ufffe": None}
+)
+INSTALL = "reading PDF needs the pdf extra: pip install 'outline[pdf]'"
+
+
+def read(data: bytes) -> SourceText:
+    """A PDF's text layer as paragraphs, one a line; `pages` says where each page begins."""
+    try:
+        import pypdfium2  # optional, and costly to import
+    except ImportError:
+        raise SourceError(INSTALL) from None
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as e:
+        reason = "an encrypted PDF" if "password" in str(e).lower() else "a damaged PDF"
+        raise SourceError(f"is {reason}") from None
+    try:
+        if len(document) > MAX_PAGES:
+            raise SourceError(f"is a PDF of more than {MAX_PAGES} pages: refused")
+        pages = [_without_folio(list(_page_lines(document[i]))) for i in range(len(document))]
+    finally:
+        document.close()
+    lines = [line for page in pages for line in page]
+    if not any(line.text.strip() for line in lines):
+        raise SourceError(
+            "is a PDF without a text layer (a scan?): run OCR on it first, e.g. ocrmypdf"
+        )
+    paragraphs, where = join(lines)
+    firsts, count = [], 0
+    for page in pages:  # a page without text begins where the next text will
+        firsts.append(where[count] if count < len(where) else len(paragraphs))
+        count += len(page)
+    return SourceText(
+        text="\n".join(paragraphs),
+        format="pdf",
+        encoding=None,
+        line_unit="paragraph",
+        pages=tuple(firsts),
+    )
+
+
+def _without_folio(lines: list[Line]) -> list[Line]:
+    """A page's lines without the page number at its head or foot (- 3 -, 第3页)."""
+    while lines and PAGE_NUMBER.fullmatch(lines[-1].text):
+        lines.pop()
+    while lines and PAGE_NUMBER.fullmatch(lines[0].text):
+        lines.pop(0)
+    return lines
+
+
+def _page_lines(page: Any) -> Iterator[Line]:
+    """The lines of a page, each marked full or indented by where it stands."""
+    textpage = page.get_textpage()
+    try:
+        count = textpage.count_chars()
+        text = textpage.get_text_range().translate(CONTROL) if count else ""
+        if not text.strip():
+            return
+        raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        if len(text) != count:  # no character boxes to go by: judge by widths
+            unwrapped, _ = unwrap_text("\n".join(raw))
+            yield from (Line(t, full=False) for t in unwrapped.split("\n"))
+            return
+        yield from _placed(raw, text, [textpage.get_charbox(i) for i in range(count)])
+    finally:
+        textpage.close()
+
+
+def _placed(raw: list[str], text: str, boxes: list[tuple[float, ...]]) -> Iterator[Line]:
+    spans = []
+    offset = 0
+    for line in raw:
+        inked = [offset + i for i, c in enumerate(line) if not c.isspace()]
+        spans.append((line, inked))
+        offset += len(line)
+        while offset < len(text) and text[offset] in "\r\n":
+            offset += 1
+    widths = [boxes[i][2] - boxes[i][0] for _, inked in spans for i in inked]
+    char = statistics.median(w for w in widths if w > 0) if any(w > 0 for w in widths) else 0
+    placed = [(line, boxes[inked[0]][0], boxes[inked[-1]][2]) for line, inked in spans if inked]
+    if not placed:
+        return
+    left = min(x for _, x, _ in placed)
+    right = max(x for _, _, x in placed)
+    for line, start, end in placed:
+        yield Line(
+            line.strip(),
+            full=char > 0 and end >= right - EDGE * char,
+            indented=char > 0 and start >= left + EDGE * char,
+        )

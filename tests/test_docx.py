@@ -1,0 +1,333 @@
+""".docx: Word's automatic numbering rebuilt label by label, styles as heading evidence, tables
+in reading order, and bad packages refused quickly."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from outline import parse
+from outline.sources import SourceError, read
+from outline.sources.docx import check_package
+from outline.styled import with_styled
+from tests.conftest import SEEDS, shape, skeleton
+from tests.docx_builder import Para, abstract, build, lvl, num, style
+from tests.docx_seed import seed_docx
+
+FORMATS = [
+    ("decimal", "%1.", ["1.", "2.", "3."]),
+    ("decimalZero", "%1.", ["01.", "02.", "03."]),
+    ("decimalFullWidth", "%1．", ["１．", "２．", "３．"]),
+    ("decimalEnclosedCircle", "%1", ["①", "②", "③"]),
+    ("decimalEnclosedParen", "%1", ["⑴", "⑵", "⑶"]),
+    ("decimalEnclosedFullstop", "%1", ["⒈", "⒉", "⒊"]),
+    ("chineseCounting", "%1、", ["一、", "二、", "三、"]),
+    ("chineseCountingThousand", "（%1）", ["（一）", "（二）", "（三）"]),
+    ("japaneseCounting", "第%1条", ["第一条", "第二条", "第三条"]),
+    ("chineseLegalSimplified", "%1、", ["壹、", "贰、", "叁、"]),
+    ("ideographTraditional", "%1、", ["甲、", "乙、", "丙、"]),
+    ("ideographZodiac", "%1、", ["子、", "丑、", "寅、"]),
+    ("upperLetter", "%1.", ["A.", "B.", "C."]),
+    ("lowerLetter", "(%1)", ["(a)", "(b)", "(c)"]),
+    ("upperRoman", "%1.", ["I.", "II.", "III."]),
+    ("lowerRoman", "%1)", ["i)", "ii)", "iii)"]),
+]
+
+
+def labels(
+    paragraphs: list[Para], numbering: list[str], styles: list[str] | None = None
+) -> list[str]:
+    """The lines of a built .docx."""
+    return read(build(paragraphs, numbering, styles), "t.docx").text.split("\n")
+
+
+@pytest.mark.parametrize(("fmt", "text", "expected"), FORMATS, ids=[f for f, _, _ in FORMATS])
+def test_every_number_format(fmt: str, text: str, expected: list[str]) -> None:
+    numbering = [abstract(1, lvl(0, fmt, text, suff="nothing")), num(1, 1)]
+    got = labels([Para(f"条目{i}", num=(1, 0)) for i in range(3)], numbering)
+    assert got == [f"{label}条目{i}" for i, label in enumerate(expected)]
+
+
+def test_large_chinese_counters_start_where_the_definition_says() -> None:
+    numbering = [abstract(1, lvl(0, "chineseCounting", "%1、", start=9, suff="nothing")), num(1, 1)]
+    got = labels([Para("x", num=(1, 0)) for _ in range(4)], numbering)
+    assert got == ["九、x", "十、x", "十一、x", "十二、x"]
+
+
+@pytest.mark.parametrize(
+    ("suff", "gap"), [(None, "\t"), ("tab", "\t"), ("space", " "), ("nothing", "")]
+)
+def test_suffix_after_the_label(suff: str | None, gap: str) -> None:
+    numbering = [abstract(1, lvl(0, "chineseCounting", "%1、", suff=suff)), num(1, 1)]
+    assert labels([Para("总体要求", num=(1, 0))], numbering) == [f"一、{gap}总体要求"]
+
+
+def _outline_numbering(**second: object) -> list[str]:
+    return [
+        abstract(
+            1,
+            lvl(0, "chineseCounting", "%1、", suff="nothing"),
+            lvl(1, "chineseCounting", "（%2）", suff="nothing", **second),  # type: ignore[arg-type]
+            lvl(2, "decimal", "%3.", suff="nothing"),
+        ),
+        num(1, 1),
+    ]
+
+
+def test_deeper_levels_restart_after_a_higher_one() -> None:
+    paras = [
+        Para("甲", num=(1, 0)),
+        Para("子", num=(1, 1)),
+        Para("丑", num=(1, 1)),
+        Para("细", num=(1, 2)),
+        Para("乙", num=(1, 0)),
+        Para("寅", num=(1, 1)),
+        Para("细", num=(1, 2)),
+    ]
+    got = labels(paras, _outline_numbering())
+    assert got == ["一、甲", "（一）子", "（二）丑", "1.细", "二、乙", "（一）寅", "1.细"]
+
+
+def test_a_level_that_never_restarts_keeps_counting() -> None:
+    paras = [
+        Para("甲", num=(1, 0)),
+        Para("子", num=(1, 1)),
+        Para("乙", num=(1, 0)),
+        Para("丑", num=(1, 1)),
+    ]
+    assert labels(paras, _outline_numbering(restart=0)) == [
+        "一、甲",
+        "（一）子",
+        "二、乙",
+        "（二）丑",
+    ]
+
+
+def test_lvl_text_shows_the_counters_of_higher_levels_and_is_lgl_makes_them_decimal() -> None:
+    numbering = [
+        abstract(
+            1,
+            lvl(0, "chineseCounting", "第%1章", suff="space"),
+            lvl(1, "decimal", "%1.%2", suff="space", legal=True),
+            lvl(2, "decimal", "%1.%2.%3", suff="space"),
+        ),
+        num(1, 1),
+    ]
+    paras = [Para("总则", num=(1, 0)), Para("目的", num=(1, 1)), Para("依据", num=(1, 2))]
+    paras += [Para("分则", num=(1, 0)), Para("范围", num=(1, 1))]
+    assert labels(paras, numbering) == [
+        "第一章 总则",
+        "1.1 目的",
+        "一.1.1 依据",
+        "第二章 分则",
+        "2.1 范围",
+    ]
+
+
+def test_a_start_override_begins_a_list_of_its_own() -> None:
+    numbering = [
+        abstract(1, lvl(0, "chineseCounting", "%1、", suff="nothing")),
+        num(1, 1),
+        num(2, 1, {0: 1}),
+        num(3, 1),
+        num(4, 1, {0: 5}),
+    ]
+    paras = [
+        Para("a", num=(1, 0)),
+        Para("b", num=(1, 0)),
+        Para("c", num=(2, 0)),
+        Para("d", num=(2, 0)),
+    ]
+    paras += [Para("e", num=(3, 0)), Para("f", num=(4, 0))]
+    # 1 and 3 share their definition's counters; 2 and 4 restart as lists of their own.
+    assert labels(paras, numbering) == ["一、a", "二、b", "一、c", "二、d", "三、e", "五、f"]
+
+
+def test_a_level_override_replaces_the_level() -> None:
+    override = (
+        '<w:num w:numId="2"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        '<w:suff w:val="nothing"/><w:lvlText w:val="第%1条"/></w:lvl></w:lvlOverride></w:num>'
+    )
+    numbering = [
+        abstract(1, lvl(0, "chineseCounting", "%1、", suff="nothing")),
+        num(1, 1),
+        override,
+    ]
+    got = labels([Para("a", num=(1, 0)), Para("b", num=(2, 0)), Para("c", num=(2, 0))], numbering)
+    assert got == ["一、a", "第1条b", "第2条c"]
+
+
+def test_numbering_through_the_style_chain_and_the_level_tied_to_a_style() -> None:
+    numbering = [
+        abstract(
+            1,
+            lvl(0, "chineseCounting", "%1、", suff="nothing", pstyle="Level1"),
+            lvl(1, "chineseCounting", "（%2）", suff="nothing", pstyle="Level2"),
+        ),
+        num(5, 1),
+    ]
+    styles = [
+        style("Level1", "一级", num_id=5),
+        style("Level2", "二级", num_id=5),
+        style("Level2b", "二级正文", based_on="Level2"),
+    ]
+    paras = [
+        Para("总体要求", style="Level1"),
+        Para("指导思想", style="Level2b"),
+        Para("基本原则", style="Level2"),
+        Para("主要任务", style="Level1"),
+        Para("正文", style="Level1", num=(0, 0)),  # numId 0 removes the style's numbering
+        Para("重点", style="Level1", ilvl=1),  # a level of its own, the list of its style
+    ]
+    assert labels(paras, numbering, styles) == [
+        "一、总体要求",
+        "（一）指导思想",
+        "（二）基本原则",
+        "二、主要任务",
+        "正文",
+        "（一）重点",
+    ]
+
+
+def test_numbering_through_a_numbering_style_link() -> None:
+    numbering = [
+        abstract(
+            1,
+            lvl(0, "chineseCounting", "%1、", suff="nothing"),
+            lvl(1, "chineseCounting", "（%2）", suff="nothing"),
+            style_link="OfficialList",
+        ),
+        abstract(2, link="OfficialList"),
+        num(1, 1),
+        num(2, 2),
+    ]
+    styles = [style("OfficialList", "公文列表", num_id=1, kind="numbering")]
+    paras = [Para("甲", num=(2, 0)), Para("子", num=(2, 1)), Para("乙", num=(2, 0))]
+    assert labels(paras, numbering, styles) == ["一、甲", "（一）子", "二、乙"]
+
+
+def test_bullets_get_no_label_and_unknown_lists_are_left_alone() -> None:
+    numbering = [abstract(1, lvl(0, "bullet", "•")), num(1, 1)]
+    assert labels([Para("要点", num=(1, 0)), Para("其他", num=(9, 0))], numbering) == [
+        "要点",
+        "其他",
+    ]
+
+
+def test_tables_are_read_row_by_row_and_line_numbers_count_paragraphs() -> None:
+    data = build(
+        [Para("一、表格"), Para("", table=(("姓名", "职务"), ("张三", "主任"))), Para("二、结尾")]
+    )
+    got = read(data, "t.docx")
+    assert got.text == "一、表格\n姓名\n职务\n张三\n主任\n二、结尾"
+    assert (got.format, got.line_unit, got.encoding) == ("docx", "paragraph", None)
+    assert [v.node.line for v in parse(got.text).walk()] == [1, 6]
+
+
+def test_heading_styles_and_outline_levels_are_evidence_of_headings() -> None:
+    styles = [style("Biaoti2", "标题 2"), style("Custom", "要点", outline=2)]
+    paras = [
+        Para("总则", style="Heading1"),
+        Para("一、目的"),
+        Para("适用范围", style="Biaoti2"),
+        Para("二、依据"),
+        Para("细目", style="Custom"),
+        Para("附则", outline=0),
+        Para("正文。"),
+    ]
+    got = read(build(paras, styles=styles), "t.docx")
+    assert [(s.line, s.level, s.style) for s in got.styled] == [
+        (1, 1, "heading 1"),
+        (3, 2, "标题 2"),
+        (5, 3, "要点"),
+        (6, 1, "outline level"),
+    ]
+    doc = with_styled(parse(got.text), got.styled)
+    # A heading of level 2 closes what is open at depth 2; numbered ones nest under it.
+    assert skeleton(doc) == "总则\n  一、目的\n  适用范围\n    二、依据\n    细目\n附则\n"
+    assert [v.node.kind for v in doc.walk()][:2] == ["styled", "cn-dun"]
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[s.stem for s in SEEDS])
+@pytest.mark.parametrize("automatic", [False, True], ids=["typed", "automatic"])
+def test_a_seed_as_docx_has_the_seeds_skeleton(seed: Path, automatic: bool) -> None:
+    text = seed.read_text(encoding="utf-8")
+    got = read(seed_docx(text, automatic), seed.stem + ".docx")
+    expected, found = parse(text), parse(got.text)
+    assert shape(found) == shape(expected)
+    assert [v.node.line for v in found.walk()] == [v.node.line for v in expected.walk()]
+    assert (got.numbered > 0) == automatic
+
+
+def _zip(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w", method) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return stream.getvalue()
+
+
+_EMPTY_DOCUMENT = (
+    b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'
+)
+
+
+def _replaced(package: bytes, name: str, data: bytes) -> bytes:
+    """A package with one member's content replaced."""
+    with zipfile.ZipFile(io.BytesIO(package)) as archive:
+        members = {m: archive.read(m) for m in archive.namelist()}
+    members[name] = data
+    return _zip(members)
+
+
+def test_bad_packages_are_refused_with_a_reason() -> None:
+    good = build([Para("一、总体要求")])
+    cases = {
+        good[: len(good) // 2]: "is a damaged or truncated .docx",
+        _zip({"notes.txt": b"hello"}): "is a zip archive, not a .docx",
+        _zip({"[Content_Types].xml": b"<x/>", "xl/workbook.xml": b"<x/>"}): "is an Excel workbook",
+        _zip({"mimetype": b"application/vnd.oasis.opendocument.text"}): "is an OpenDocument file",
+        _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<"}): "is not a Word",
+        build([Para(""), Para("  ")]): "is a .docx with no text",
+        _replaced(good, "word/document.xml", _EMPTY_DOCUMENT): "without a document body",
+        _replaced(good, "word/document.xml", b"<w:document"): "is a damaged .docx",
+    }
+    for data, message in cases.items():
+        with pytest.raises(SourceError, match=message):
+            read(data, "t.docx")
+
+
+def test_a_zip_bomb_is_refused_before_it_is_expanded() -> None:
+    bomb = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": bytes(64 * 2**20)})
+    assert len(bomb) < 2**20
+    with pytest.raises(SourceError, match=r"expands to 64 MiB \(a zip bomb\): refused"):
+        read(bomb, "t.docx")
+    small = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w/>" * 1000})
+    with pytest.raises(SourceError, match="too large"):
+        check_package(small, max_expanded=1000)
+    with pytest.raises(SourceError, match="more than 1 parts"):
+        check_package(small, max_members=1)
+
+
+def test_binary_word_and_wps_files_say_how_to_convert() -> None:
+    ole2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    for name in ("old.doc", "draft.wps", "unnamed"):
+        with pytest.raises(SourceError, match="soffice --headless --convert-to docx"):
+            read(ole2, name)
+
+
+def test_the_sample_docx_is_the_seed_numbered_by_word() -> None:
+    from tests.conftest import ROOT
+
+    path = ROOT / "seeds" / "measures-party-governance.docx"
+    with zipfile.ZipFile(path) as archive:
+        document = archive.read("word/document.xml").decode("utf-8")
+    assert "一、推进全面从严治党" not in document  # the label is Word's, not typed
+    got = read(path.read_bytes(), path.name)
+    text = path.with_suffix(".txt").read_text(encoding="utf-8")
+    assert got.numbered > 40
+    assert shape(parse(got.text)) == shape(parse(text))

@@ -1,0 +1,145 @@
+"""Web pages: a saved page of a speech gives the skeleton of its clean text, site noise and all."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from outline import parse
+from outline.sources import SourceError, read
+from outline.sources.dom import parse_html, select
+from tests.conftest import SEEDS, shape
+
+NOISE_MENU = "<ul><li>一、机构概况</li><li>二、政务公开</li><li>三、办事服务</li></ul>"
+"""Navigation that would pass for headings if it were read."""
+SCRIPT = "<script>var items = ['一、假标题', '二、假标题'];</script><style>p { margin: 0 }</style>"
+
+
+def paragraphs(text: str) -> str:
+    return "".join(f"<p>{html.escape(line)}</p>\n" for line in text.split("\n") if line.strip())
+
+
+def trs_page(title: str, body: str) -> str:
+    """A government portal page (TRS publishing system), title outside the content box."""
+    return f"""<!DOCTYPE html><html><head><meta charset="gb2312"><title>{title}_市人民政府</title>
+{SCRIPT}</head><body><div class="header"><h1 class="logo">某某市人民政府</h1>
+<div class="nav">{NOISE_MENU}</div></div>
+<div class="crumb">当前位置：首页 &gt; 政务公开 &gt; 领导讲话</div>
+<div class="article"><h1>{title}</h1><div class="info">发布时间：2026-02-23 来源：办公室
+【字体：大 中 小】</div><div class="TRS_Editor">{body}</div>
+<div class="bdsharebuttonbox">分享到：1. 微信 2. 微博</div></div>
+<div id="footer">一、版权所有 二、网站地图 主办：某某市人民政府办公室</div></body></html>"""
+
+
+def html5_page(title: str, body: str) -> str:
+    """A page with HTML5 landmarks: header, nav, main/article, aside, footer."""
+    return f"""<!doctype html><html lang="zh"><head><meta charset="utf-8">{SCRIPT}</head>
+<body><header><nav>{NOISE_MENU}</nav></header><main><article><header><h1>{title}</h1></header>
+{body}<footer>（责任编辑：张三）</footer></article></main><aside>{NOISE_MENU}</aside>
+<footer>1. 关于我们 2. 联系我们</footer></body></html>"""
+
+
+def wechat_page(title: str, body: str) -> str:
+    """A WeChat article, its text hidden until a script shows it."""
+    return f"""<html><head><meta charset="utf-8"></head><body><h1 class="rich_media_title">
+{title}</h1><div class="rich_media_content" id="js_content" style="visibility: hidden;">
+<section>{body}</section></div><div class="share">1. 分享 2. 收藏</div></body></html>"""
+
+
+def table_page(title: str, body: str) -> str:
+    """An old page laid out with a table and no known content container."""
+    return f"""<html><body><table><tr><td class="left-menu">{NOISE_MENU}</td>
+<td><h2>{title}</h2>{body}</td></tr></table><div style="display:none">一、隐藏</div>
+</body></html>"""
+
+
+PAGES: dict[str, tuple[Callable[[str, str], str], str]] = {
+    "trs-gbk": (trs_page, "gb18030"),
+    "html5": (html5_page, "utf-8"),
+    "wechat": (wechat_page, "utf-8"),
+    "table": (table_page, "utf-8"),
+}
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[s.stem for s in SEEDS])
+@pytest.mark.parametrize("page", PAGES, ids=list(PAGES))
+def test_a_saved_page_has_the_skeleton_of_its_text(seed: Path, page: str) -> None:
+    text = seed.read_text(encoding="utf-8")
+    title, _, rest = text.partition("\n")
+    make, encoding = PAGES[page]
+    data = make(html.escape(title), paragraphs(rest)).encode(encoding)
+    got = read(data, seed.stem + ".html")
+    assert (got.format, got.line_unit) == ("html", "block")
+    assert got.encoding == encoding  # gb2312 as declared, read as its superset GB18030
+    assert shape(parse(got.text)) == shape(parse(text))
+    for noise in ("机构概况", "假标题", "版权所有", "分享", "隐藏", "关于我们"):
+        assert noise not in got.text
+    assert got.text.splitlines()[0].strip() == title.strip()
+
+
+def test_a_selector_reads_only_what_it_picks() -> None:
+    page = b"""<html><body><div id="a"><p>one</p></div><div class="text x"><p>two</p>
+    <div class="text"><p>three</p></div></div><p>four</p></body></html>"""
+    assert read(page, "p.html", html_selector="#a").text == "one"
+    assert read(page, "p.html", html_selector="div.text").text == "two\nthree"
+    assert read(page, "p.html", html_selector=".x p").text == "two\nthree"
+    assert read(page, "p.html", html_selector="p").text == "one\ntwo\nthree\nfour"
+    with pytest.raises(SourceError, match="no element that --html-selector '#b' matches"):
+        read(page, "p.html", html_selector="#b")
+    with pytest.raises(SourceError, match="cannot read 'a>b'"):
+        read(page, "p.html", html_selector="a>b")
+
+
+def test_blocks_become_lines_and_inline_elements_do_not() -> None:
+    page = (
+        "<html><body><p>一、<b>总体</b>要求</p><div>（一）指导<br>思想</div>"
+        "<ul><li>1.甲</li><li>2.乙</li></ul><p>&nbsp;&nbsp;正文&amp;数据</p><p>a\n   b</p>"
+        "<pre>  保留\n  空白</pre></body></html>"
+    )
+    got = read(page.encode(), "p.html").text
+    assert got == "一、总体要求\n（一）指导\n思想\n1.甲\n2.乙\n\xa0\xa0正文&数据\na b\n保留\n空白"
+
+
+def test_charsets_declared_wrongly_or_not_at_all_are_detected() -> None:
+    body = "<html><body><p>一、总体要求</p></body></html>"
+    wrong = body.replace("<body>", '<head><meta charset="utf-8"></head><body>').encode("gbk")
+    assert read(wrong, "p.html").text == "一、总体要求"
+    assert read(body.encode("gbk"), "p.html").encoding == "gb18030"
+    assert read(body.encode("utf-16"), "p.html").text == "一、总体要求"
+
+
+def test_a_western_declaration_on_a_chinese_page_is_not_believed() -> None:
+    page = '<html><head><meta charset="iso-8859-1"></head><body><p>一、总体要求</p></body></html>'
+    got = read(page.encode("gbk"), "p.html")
+    assert (got.text, got.encoding) == ("一、总体要求", "gb18030")
+
+
+def test_deeply_nested_unclosed_tags_are_read() -> None:
+    page = "<html><body>" + "<font>" * 5000 + "<p>一、总体要求</p><p>二、主要任务</p></body></html>"
+    assert read(page.encode(), "p.html").text == "一、总体要求\n二、主要任务"
+
+
+def test_pages_are_recognised_without_a_suffix() -> None:
+    got = read(b"<!DOCTYPE html>\n<html><body><p>x</p></body></html>", "-")
+    assert got.format == "html"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        b"<html><head><title>t</title><script>var a = 1;</script></head><body></body></html>",
+        b"<html><body><nav>menu</nav><div>   </div></body></html>",
+    ],
+)
+def test_a_page_without_text_is_refused(page: bytes) -> None:
+    with pytest.raises(SourceError, match="is a web page with no text"):
+        read(page, "empty.html")
+
+
+def test_select_returns_outermost_matches_in_order() -> None:
+    root = parse_html("<div class='a'><div class='a'>x</div></div><p class='a'>y</p>")
+    found = select(root, ".a")
+    assert [e.tag for e in found] == ["div", "p"]

@@ -1,0 +1,76 @@
+"""PDF: a seed typeset as hard-wrapped pages gives the seed's skeleton; bad PDFs are refused."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from outline import parse
+from outline.sources import SourceError, read
+from tests.conftest import SEEDS, shape
+from tests.pdf_builder import LEFT, Line, build, typeset
+
+pytest.importorskip("pypdfium2")
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[s.stem for s in SEEDS])
+def test_a_typeset_seed_has_the_seeds_skeleton(seed: Path) -> None:
+    text = seed.read_text(encoding="utf-8")
+    pages = typeset(text)
+    assert len(pages) > 1
+    got = read(build(pages), seed.stem + ".pdf")
+    assert (got.format, got.line_unit, got.encoding) == ("pdf", "paragraph", None)
+    assert shape(parse(got.text)) == shape(parse(text))
+    assert len(got.pages) == len(pages) and got.pages[0] == 1
+    assert "- 1 -" not in got.text
+
+
+def test_wrapped_lines_that_begin_with_numerals_join_the_line_before() -> None:
+    body = [
+        Line("一、经济运行", indent=2),
+        Line("全年地区生产总值增长百分之五点二，规模以上工", indent=2),
+        Line("3．项目建设任务完成了百分之九十，居民人均可支", indent=0),
+        Line("（二）类指标也全部达标。", indent=0),
+        Line("二、主要任务", indent=2),
+    ]
+    got = read(build([body]), "wrapped.pdf")
+    assert [v.node.marker + v.node.title for v in parse(got.text).walk()] == [
+        "一、经济运行",
+        "二、主要任务",
+    ]
+    assert got.text.split("\n")[1].endswith(
+        "规模以上工3．项目建设任务完成了百分之九十，居民人均可支（二）类指标也全部达标。"
+    )
+
+
+def test_a_pdf_without_a_text_layer_is_refused_with_advice() -> None:
+    with pytest.raises(SourceError, match=r"without a text layer .*ocrmypdf"):
+        read(build([[], []]), "scan.pdf")
+
+
+def test_a_damaged_pdf_is_refused() -> None:
+    data = build([[Line("一、总体要求")]])
+    with pytest.raises(SourceError, match="is a damaged PDF"):
+        read(data[:200], "broken.pdf")
+
+
+def test_the_pdf_extra_missing_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)
+    with pytest.raises(SourceError, match=r"pip install 'outline\[pdf\]'"):
+        read(build([[Line("一、总体要求")]]), "x.pdf")
+
+
+def test_the_block_edges_come_from_the_page() -> None:
+    """A line is full by where it ends, not by how many characters it has."""
+    narrow = [
+        Line("一、总体要求", indent=2),
+        Line("甲乙丙丁戊己庚辛壬癸", x=LEFT),
+        Line("子丑寅卯辰巳午未申酉", x=LEFT),
+        Line("正文。", x=LEFT),
+    ]
+    assert (
+        read(build([narrow]), "n.pdf").text
+        == "一、总体要求\n甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉正文。"
+    )
