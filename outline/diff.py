@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from outline.match import Pairing, Side, flatten, match, normalise
+from outline.match import DEFAULT_THRESHOLD, Pairing, Side, flatten, match, normalise
 from outline.model import Document, Node
 from outline.split import Group, splits_and_merges
 
@@ -63,8 +63,6 @@ MIRROR = MappingProxyType(
     }
 )
 """What each op reads as when old and new change places (the others stay as they are)."""
-DEFAULT_THRESHOLD = 0.6
-"""Titles (or bodies) this similar, context included, are the same heading edited."""
 MOVED_WEIGHT = 0.5
 """A pair counts this much less in `similarity` when its heading changed place."""
 

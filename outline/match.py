@@ -35,6 +35,10 @@ LEVEL_BONUS = 0.05
 CHILDREN_BONUS = 0.10
 """Added in proportion to the children paired with each other (2·paired / all children)."""
 MAX_BONUS = PARENT_BONUS + LEVEL_BONUS + CHILDREN_BONUS
+DEFAULT_THRESHOLD = 0.6
+"""Titles (or bodies) this similar, context included, are the same heading edited. Context
+counts in full at this threshold, less as the threshold rises (nothing at 1: only equal titles
+pair then), more as it falls."""
 BODY_MIN = 20
 """Bodies shorter than this (normalised characters) say too little to pair headings by."""
 BODY_MAX = 400
@@ -96,9 +100,11 @@ def flatten(doc: Document) -> Side:
 class Pairing:
     """The pairs found so far, both ways."""
 
-    def __init__(self, old: Side, new: Side) -> None:
+    def __init__(self, old: Side, new: Side, threshold: float = DEFAULT_THRESHOLD) -> None:
         self.old = old
         self.new = new
+        self.weight = (1 - threshold) / (1 - DEFAULT_THRESHOLD)
+        """How much context counts towards the threshold."""
         self.forward: dict[int, int] = {}
         """Old index → new index."""
         self.back: dict[int, int] = {}
@@ -134,26 +140,27 @@ class Pairing:
         return sum(1 for c in self.old.children[o] if parents[self.forward.get(c, n)] == n)
 
     def assign(self, candidates: Iterable[tuple[int, int, float]], floor: float) -> None:
-        """Take candidate pairs (old, new, similarity) top-down, best score first, while both
-        headings are free and the score with context reaches `floor`."""
+        """Take candidate pairs (old, new, similarity) top-down, best score first (similarity
+        plus context), while both headings are free and their similarity plus the context's
+        weighted share reaches `floor`."""
         by_level: dict[int, list[tuple[int, int, float]]] = defaultdict(list)
         for o, n, similarity in candidates:
             by_level[max(self.old.level(o), self.new.level(n))].append((o, n, similarity))
         for level in sorted(by_level):
-            scored = [
-                (similarity + self.context(o, n), o, n)
-                for o, n, similarity in by_level[level]
-                if self.free(o, n)
-            ]
-            scored.sort(key=lambda t: (-t[0], abs(t[1] - t[2]), t[1] + t[2]))
-            for score, o, n in scored:
+            scored = []
+            for o, n, similarity in by_level[level]:
+                if self.free(o, n):
+                    context = self.context(o, n)
+                    scored.append((similarity + context, similarity + context * self.weight, o, n))
+            scored.sort(key=lambda t: (-t[0], abs(t[2] - t[3]), t[2] + t[3]))
+            for _, score, o, n in scored:
                 if score >= floor and self.free(o, n):
                     self.add(o, n)
 
 
 def match(old: Side, new: Side, threshold: float) -> Pairing:
     """Pair the headings of two skeletons."""
-    pairing = Pairing(old, new)
+    pairing = Pairing(old, new, threshold)
     _equal_titles(pairing)
     _similar(pairing, threshold)
     _by_children(pairing)
@@ -188,7 +195,7 @@ def _similar(pairing: Pairing, threshold: float) -> None:
     news = [i for i in range(len(new.keys)) if i not in pairing.back]
     if not olds or not news:
         return
-    cutoff = max(0.0, threshold - MAX_BONUS) * 100
+    cutoff = max(0.0, threshold - MAX_BONUS * pairing.weight) * 100
     best: dict[tuple[int, int], float] = {}
     for texts_old, texts_new in ((old.keys, new.keys), (old.bodies, new.bodies)):
         choices = {n: texts_new[n] for n in news if texts_new[n]}

@@ -8,8 +8,10 @@ unpaired or X's own pair (at least one unpaired), when one kind of evidence says
   (PART_INSIDE of its bigrams are X's) and takes a fair share of X (PART_SHARE of X's
   bigrams); together the parts hold most of X (WHOLE_COVERED), and X's own pair, if any, no
   longer holds that much by itself;
-- its children: X's children that were paired went into the parts, and each unpaired part
-  has at least one of them and no paired child from elsewhere.
+- its children: the parts stand at X's level, X's paired children (at least half of its
+  children) all went into the parts, and each unpaired part holds at least CHILDREN_MIN of them,
+  at least half of its children and no paired child from elsewhere. A new section that took
+  over a single point of X is an addition and a move, not a split.
 
 A merge is the same seen from the other side, so the rules mirror by construction.
 """
@@ -27,6 +29,8 @@ PART_SHARE = 0.15
 WHOLE_COVERED = 0.7
 MIN_BIGRAMS = 6
 """Shorter contents are too small to tell where they came from."""
+CHILDREN_MIN = 2
+"""Children an unpaired part must have taken from the whole, when children are the evidence."""
 CONTENT_MAX = 4000
 """Contents are compared on their first characters only."""
 
@@ -108,13 +112,17 @@ def _candidates_by_text(view: View) -> dict[int, list[int]]:
 
 
 def _candidates_by_children(view: View) -> dict[int, list[int]]:
-    """Unpaired parts by the whole all their paired children came from."""
+    """Unpaired parts by the whole at their level that their paired children came from."""
     found: dict[int, list[int]] = defaultdict(list)
     for y, children in enumerate(view.parts.children):
         if y in view.back:
             continue
-        sources = {view.wholes.parents[view.back[c]] for c in children if c in view.back}
-        if len(sources) == 1 and (x := sources.pop()) >= 0:
+        paired = [view.back[c] for c in children if c in view.back]
+        sources = {view.wholes.parents[c] for c in paired}
+        if len(sources) != 1 or len(paired) < CHILDREN_MIN or 2 * len(paired) < len(children):
+            continue
+        x = sources.pop()
+        if x >= 0 and view.wholes.level(x) == view.parts.level(y):
             found[x].append(y)
     return found
 
@@ -135,11 +143,11 @@ def _text_covers(view: View, x: int, members: list[int]) -> bool:
 
 
 def _children_go(view: View, x: int, members: list[int]) -> bool:
-    """Whether x's paired children all went into the parts, each part receiving some."""
-    gone = {
-        view.parts.parents[view.forward[c]] for c in view.wholes.children[x] if c in view.forward
-    }
-    return len(gone) >= 2 and gone == set(members)
+    """Whether most of x's children were paired and all of those went into the parts."""
+    children = view.wholes.children[x]
+    paired = [view.forward[c] for c in children if c in view.forward]
+    gone = {view.parts.parents[c] for c in paired}
+    return 2 * len(paired) >= len(children) and len(gone) >= 2 and gone == set(members)
 
 
 def splits_and_merges(

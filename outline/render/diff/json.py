@@ -40,12 +40,12 @@ def change_dict(change: Change) -> dict[str, Any]:
 
 
 def diff_dict(diff: Diff, view: View) -> dict[str, Any]:
-    """The changes the view shows, as plain JSON types."""
-    return {
-        "old": view.old,
-        "new": view.new,
-        "changes": [change_dict(c) for s in visible(diff, view) for c in s.row.changes],
-    }
+    """The changes the view shows, as plain JSON types; with `only_changes`, the unchanged
+    headings that other views keep to place the changes are left out too."""
+    changes = [c for s in visible(diff, view) for c in s.row.changes]
+    if view.only_changes:
+        changes = [c for c in changes if c.op != "unchanged"]
+    return {"old": view.old, "new": view.new, "changes": [change_dict(c) for c in changes]}
 
 
 def summary_dict(diff: Diff, view: View) -> dict[str, Any]:

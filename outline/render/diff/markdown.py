@@ -53,7 +53,7 @@ def render(diff: Diff, view: View) -> str:
             by_op[shown.row.op].append(item(shown.row, shown.hidden))
     for op in PRIORITY:
         if by_op[op]:
-            out.append(f"\n## {LABELS[op]} · {op} ({len(by_op[op])})\n\n")
+            out.append(f"\n## {LABELS[op]} · {op}\n\n")
             out.extend(by_op[op])
     if not any(by_op.values()):
         out.append("\n无变化 · No changes.\n")
