@@ -180,7 +180,7 @@ def diff(old: Document, new: Document, threshold: float = DEFAULT_THRESHOLD) -> 
     """The changes from the skeleton of `old` to that of `new`; `threshold` (0 … 1) is how
     similar two titles or bodies must be to count as one heading edited."""
     pairing = match(flatten(old), flatten(new), threshold)
-    splits, merges = splits_and_merges(old, new, pairing)
+    splits, merges = splits_and_merges(pairing)
     changes = _Changes(pairing, splits, merges)
     rows = _layout(changes)
     return Diff(rows, _similarity(changes))

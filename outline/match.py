@@ -7,9 +7,10 @@ folded), and by their bodies, in rounds:
 1. a title that occurs once on each side;
 2. titles that occur more than once, decided by context;
 3. similar titles or bodies (character-level ratio at least the threshold, once context is
-   added: a parent already paired, the same level, children paired with each other);
+   added: a parent already paired, the same level, children paired with each other), among
+   the few most similar to each heading;
 4. headings whose children were mostly paired with each other, whatever their titles;
-then round 3 again for what round 4 made decidable.
+then round 3 again, if round 4 paired anything, for what that made decidable.
 
 Rounds 2 and 3 go top-down (a pair is taken up once the parents on both sides have had their
 turn) and greedily by score. Every rule and tie-break treats the two sides alike, so matching
@@ -18,6 +19,7 @@ B with A pairs exactly what matching A with B pairs.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -43,6 +45,10 @@ BODY_MIN = 20
 """Bodies shorter than this (normalised characters) say too little to pair headings by."""
 BODY_MAX = 400
 """Bodies are compared on their first characters only."""
+TEXT_MAX = 4000
+"""A heading's whole text (for splits and merges) is compared on its first characters only."""
+CANDIDATES = 8
+"""Round 3 weighs, for each heading, this many of the most similar on the other side."""
 CHILDREN_MIN = 2
 """Round 4 pairs two headings when at least this many of their children were paired with each
 other, and they are at least half the children on each side."""
@@ -63,16 +69,22 @@ class Side:
     bodies: tuple[str, ...]
     """Each heading's own body normalised, cut to BODY_MAX characters; empty when it is
     shorter than BODY_MIN."""
+    texts: tuple[str, ...]
+    """Each heading's title and own body normalised, cut to TEXT_MAX characters."""
+    levels: tuple[int, ...]
+    """Each heading's depth, 1 for top level."""
 
     def level(self, index: int) -> int:
         """Depth of a heading, 1 for top level."""
-        return self.visits[index].level
+        return self.levels[index]
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 def normalise(text: str) -> str:
     """Text as compared: width folded (NFKC), letters and digits only."""
-    folded = unicodedata.normalize("NFKC", text)
-    return "".join(ch for ch in folded if unicodedata.category(ch)[0] in "LN")
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
 
 
 def flatten(doc: Document) -> Side:
@@ -84,16 +96,20 @@ def flatten(doc: Document) -> Side:
     for i, parent in enumerate(parents):
         if parent >= 0:
             children[parent].append(i)
-    bodies = []
-    for v in visits:
-        body = normalise(doc.body(v.node))
+    keys = tuple(normalise(v.node.title) for v in visits)
+    bodies, texts = [], []
+    for v, key in zip(visits, keys, strict=True):
+        body = normalise(doc.body(v.node)[: TEXT_MAX * 2])
         bodies.append(body[:BODY_MAX] if len(body) >= BODY_MIN else "")
+        texts.append((key + body)[:TEXT_MAX])
     return Side(
         visits=visits,
         parents=parents,
         children=tuple(tuple(c) for c in children),
-        keys=tuple(normalise(v.node.title) for v in visits),
+        keys=keys,
         bodies=tuple(bodies),
+        texts=tuple(texts),
+        levels=tuple(v.level for v in visits),
     )
 
 
@@ -126,7 +142,7 @@ class Pairing:
         po, pn = old.parents[o], new.parents[n]
         if (po < 0 and pn < 0) or (po >= 0 and self.forward.get(po) == pn):
             bonus += PARENT_BONUS
-        if old.level(o) == new.level(n):
+        if old.levels[o] == new.levels[n]:
             bonus += LEVEL_BONUS
         co, cn = old.children[o], new.children[n]
         if co and cn:
@@ -144,8 +160,9 @@ class Pairing:
         plus context), while both headings are free and their similarity plus the context's
         weighted share reaches `floor`."""
         by_level: dict[int, list[tuple[int, int, float]]] = defaultdict(list)
+        old_levels, new_levels = self.old.levels, self.new.levels
         for o, n, similarity in candidates:
-            by_level[max(self.old.level(o), self.new.level(n))].append((o, n, similarity))
+            by_level[max(old_levels[o], new_levels[n])].append((o, n, similarity))
         for level in sorted(by_level):
             scored = []
             for o, n, similarity in by_level[level]:
@@ -163,8 +180,8 @@ def match(old: Side, new: Side, threshold: float) -> Pairing:
     pairing = Pairing(old, new, threshold)
     _equal_titles(pairing)
     _similar(pairing, threshold)
-    _by_children(pairing)
-    _similar(pairing, threshold)
+    if _by_children(pairing):
+        _similar(pairing, threshold)
     return pairing
 
 
@@ -189,7 +206,8 @@ def _equal_titles(pairing: Pairing) -> None:
 
 
 def _similar(pairing: Pairing, threshold: float) -> None:
-    """Round 3: similar titles or bodies among the headings still free."""
+    """Round 3: similar titles or bodies among the headings still free. Each heading brings
+    its CANDIDATES closest titles and closest bodies on the other side."""
     old, new = pairing.old, pairing.new
     olds = [i for i in range(len(old.keys)) if i not in pairing.forward]
     news = [i for i in range(len(new.keys)) if i not in pairing.back]
@@ -197,21 +215,44 @@ def _similar(pairing: Pairing, threshold: float) -> None:
         return
     cutoff = max(0.0, threshold - MAX_BONUS * pairing.weight) * 100
     best: dict[tuple[int, int], float] = {}
-    for texts_old, texts_new in ((old.keys, new.keys), (old.bodies, new.bodies)):
-        choices = {n: texts_new[n] for n in news if texts_new[n]}
-        for o in olds:
-            if not texts_old[o]:
-                continue
-            found = process.extract(
-                texts_old[o], choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
-            )
-            for _, score, n in found:
-                best[o, n] = max(best.get((o, n), 0.0), score / 100)
+    for old_texts, new_texts in ((old.keys, new.keys), (old.bodies, new.bodies)):
+        for pair, score in _closest(olds, old_texts, news, new_texts, cutoff).items():
+            best[pair] = max(best.get(pair, 0.0), score)
     pairing.assign(((o, n, s) for (o, n), s in best.items()), floor=threshold)
 
 
-def _by_children(pairing: Pairing) -> None:
-    """Round 4: free headings whose children went mostly to each other."""
+def _closest(
+    olds: list[int],
+    old_texts: tuple[str, ...],
+    news: list[int],
+    new_texts: tuple[str, ...],
+    cutoff: float,
+) -> dict[tuple[int, int], float]:
+    """The similarity of each pair (old, new) where either is among the CANDIDATES most
+    similar to the other, and at least `cutoff`."""
+    choices = {n: new_texts[n] for n in news if new_texts[n]}
+    by_old: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    by_new: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for o in olds:
+        if old_texts[o]:
+            found = process.extract(
+                old_texts[o], choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
+            )
+            for _, score, n in found:
+                by_old[o].append((-score, n))
+                by_new[n].append((-score, o))
+    kept: dict[tuple[int, int], float] = {}
+    for o, near in by_old.items():
+        for score, n in sorted(near)[:CANDIDATES]:
+            kept[o, n] = -score / 100
+    for n, near in by_new.items():
+        for score, o in sorted(near)[:CANDIDATES]:
+            kept[o, n] = -score / 100
+    return kept
+
+
+def _by_children(pairing: Pairing) -> bool:
+    """Round 4: free headings whose children went mostly to each other. Whether any were."""
     old, new = pairing.old, pairing.new
     candidates = []
     for o in range(len(old.keys)):
@@ -228,4 +269,6 @@ def _by_children(pairing: Pairing) -> None:
                 and 2 * paired >= len(new.children[n])
             ):
                 candidates.append((o, n, paired / max(len(old.children[o]), len(new.children[n]))))
+    before = len(pairing.forward)
     pairing.assign(candidates, floor=0.0)
+    return len(pairing.forward) > before

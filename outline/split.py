@@ -18,11 +18,11 @@ A merge is the same seen from the other side, so the rules mirror by constructio
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from outline.match import Pairing, Side, normalise
-from outline.model import Document
+from outline.match import Pairing, Side
 
 PART_INSIDE = 0.7
 PART_SHARE = 0.15
@@ -31,8 +31,6 @@ MIN_BIGRAMS = 6
 """Shorter contents are too small to tell where they came from."""
 CHILDREN_MIN = 2
 """Children an unpaired part must have taken from the whole, when children are the evidence."""
-CONTENT_MAX = 4000
-"""Contents are compared on their first characters only."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +66,9 @@ def bigrams(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
-def contents(doc: Document, side: Side) -> list[frozenset[str]]:
+def contents(side: Side) -> list[frozenset[str]]:
     """The bigrams of each heading's title and own body."""
-    return [bigrams(normalise(v.node.title + doc.body(v.node))[:CONTENT_MAX]) for v in side.visits]
+    return [bigrams(text) for text in side.texts]
 
 
 def groups(view: View) -> list[Group]:
@@ -101,13 +99,16 @@ def _candidates_by_text(view: View) -> dict[int, list[int]]:
     for y, content in enumerate(view.part_contents):
         if y in view.back or len(content) < MIN_BIGRAMS:
             continue
-        hits: dict[int, int] = defaultdict(int)
-        for gram in content:
-            for x in index.get(gram, ()):
-                hits[x] += 1
-        best = max(hits.items(), key=lambda item: (item[1], -item[0]), default=None)
-        if best is not None and best[1] >= PART_INSIDE * len(content):
-            found[best[0]].append(y)
+        # A whole that holds `need` of these bigrams holds one of the rarest len - need + 1.
+        grams = sorted((g for g in content if g in index), key=lambda g: (len(index[g]), g))
+        need = math.ceil(PART_INSIDE * len(content))
+        if len(grams) < need:
+            continue
+        candidates = {x for g in grams[: len(grams) - need + 1] for x in index[g]}
+        overlaps = [(len(content & view.whole_contents[x]), -x) for x in candidates]
+        best, x = max(overlaps)
+        if best >= need:
+            found[-x].append(y)
     return found
 
 
@@ -150,13 +151,11 @@ def _children_go(view: View, x: int, members: list[int]) -> bool:
     return 2 * len(paired) >= len(children) and len(gone) >= 2 and gone == set(members)
 
 
-def splits_and_merges(
-    old_doc: Document, new_doc: Document, pairing: Pairing
-) -> tuple[list[Group], list[Group]]:
+def splits_and_merges(pairing: Pairing) -> tuple[list[Group], list[Group]]:
     """The splits (an old whole, new parts) and merges (a new whole, old parts) between two
     paired skeletons. A heading takes part in one group at most; splits are found first."""
-    old = contents(old_doc, pairing.old)
-    new = contents(new_doc, pairing.new)
+    old = contents(pairing.old)
+    new = contents(pairing.new)
     splits = groups(View(pairing.old, pairing.new, old, new, pairing.forward, pairing.back))
     merges = groups(View(pairing.new, pairing.old, new, old, pairing.back, pairing.forward))
     used_old = {g.whole for g in splits}
