@@ -16,8 +16,10 @@ DEFAULT_THRESHOLD = 0.6
 
 @app.command(name="diff")
 def compare(
-    old: Annotated[str, typer.Argument(help="The earlier document, or - for stdin.")],
-    new: Annotated[str, typer.Argument(help="The later document, or - for stdin.")],
+    old: Annotated[
+        str, typer.Argument(metavar="OLD", help="The earlier document, or - for stdin.")
+    ],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The later document, or - for stdin.")],
     format: Annotated[
         str, typer.Option("--format", "-f", help="Output format: txt, md or json.")
     ] = "txt",
