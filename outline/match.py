@@ -10,7 +10,8 @@ folded), and by their bodies, in rounds:
    added: a parent already paired, the same level, children paired with each other), among
    the few most similar to each heading;
 4. headings whose children were mostly paired with each other, whatever their titles;
-then round 3 again, if round 4 paired anything, for what that made decidable.
+then round 3 again, if round 4 paired anything, for what that made decidable; and last, as
+they have nothing else to go by, headings without a title under paired parents, in order.
 
 Rounds 2 and 3 go top-down (a pair is taken up once the parents on both sides have had their
 turn) and greedily by score. Every rule and tie-break treats the two sides alike, so matching
@@ -182,6 +183,7 @@ def match(old: Side, new: Side, threshold: float) -> Pairing:
     _similar(pairing, threshold)
     if _by_children(pairing):
         _similar(pairing, threshold)
+    _untitled(pairing)
     return pairing
 
 
@@ -272,3 +274,21 @@ def _by_children(pairing: Pairing) -> bool:
     before = len(pairing.forward)
     pairing.assign(candidates, floor=0.0)
     return len(pairing.forward) > before
+
+
+def _untitled(pairing: Pairing) -> None:
+    """Last round: headings without a title (一、 alone on its line), free on both sides under
+    parents paired with each other (or both at the top), paired in their order."""
+    old, new = pairing.old, pairing.new
+    old_top = tuple(i for i, p in enumerate(old.parents) if p < 0)
+    new_top = tuple(i for i, p in enumerate(new.parents) if p < 0)
+    queue = [(-1, -1), *sorted(pairing.forward.items())]
+    while queue:
+        po, pn = queue.pop()
+        olds = old.children[po] if po >= 0 else old_top
+        news = new.children[pn] if pn >= 0 else new_top
+        free_old = [o for o in olds if not old.keys[o] and o not in pairing.forward]
+        free_new = [n for n in news if not new.keys[n] and n not in pairing.back]
+        for o, n in zip(free_old, free_new, strict=False):
+            pairing.add(o, n)
+            queue.append((o, n))

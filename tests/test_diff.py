@@ -188,6 +188,14 @@ def test_a_section_renamed_beyond_recognition_is_paired_by_its_children() -> Non
     assert changed(old, new) == [("renamed", "一、总体要求", "一、战略部署")]
 
 
+def test_headings_without_titles_pair_in_order_under_paired_parents() -> None:
+    untitled = parse("一、\n（一）\n（二）\n二、\n")
+    assert {c.op for c in diff(untitled, untitled).changes} == {"unchanged"}
+    assert changed("一、\n（一）\n二、\n", "一、\n（一）\n（二）\n二、\n") == [
+        ("added", None, "（二）")
+    ]
+
+
 def test_a_document_without_headings() -> None:
     empty = parse("没有任何编号的文字。\n")
     result = diff(empty, empty)

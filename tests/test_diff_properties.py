@@ -24,6 +24,7 @@ from tests.revise import (
     render,
     sections,
 )
+from tests.test_properties import soup
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures" / "diff").glob("*.txt"))
 DOCUMENTS = [*SEEDS, *FIXTURES]
@@ -55,6 +56,16 @@ def test_a_document_against_itself_is_unchanged(path: Path) -> None:
     assert len(result.changes) == len(list(doc.walk()))
     assert result.same
     assert result.similarity == 1.0
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(soup, soup)
+def test_any_text_is_unchanged_against_itself_and_mirrors_any_other(a: str, b: str) -> None:
+    old, new = parse(a), parse(b)
+    same = diff(old, old)
+    assert {c.op for c in same.changes} <= {"unchanged"}
+    assert len(same.changes) == len(list(old.walk()))
+    assert_mirrors(diff(old, new), diff(new, old))
 
 
 PAIRS = [(a, b) for a in DOCUMENTS for b in DOCUMENTS if a != b]
