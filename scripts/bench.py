@@ -1,5 +1,5 @@
-"""`make bench`: parse throughput, readers and command start-up, each next to a baseline of the
-same run.
+"""`make bench`: parse throughput, readers, diff of two 1,000-heading skeletons and command
+start-up, each next to a baseline of the same run.
 
 Figures are medians over several rounds. Timings vary with the machine; the ratios to the
 baselines measured alongside are what to compare between runs.
@@ -7,13 +7,16 @@ baselines measured alongside are what to compare between runs.
 
 from __future__ import annotations
 
+import copy
 import os
+import random
 import re
 import statistics
 import subprocess
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +26,15 @@ ROUNDS = 5
 RUNS = 15
 SHOW_TARGET_MS = 120.0
 PARSE_TARGET_MBS = 20.0
+DIFF_TARGET_S = 0.5
+WORDS = [
+    *("加强", "推进", "完善", "健全", "落实", "深化", "强化", "提升", "坚持", "严格"),
+    *("持续", "全面", "统筹", "扎实", "巩固", "拓展", "组织", "思想", "作风", "纪律"),
+    *("制度", "机制", "监督", "责任", "队伍", "基层", "政治", "党建", "廉洁", "改革"),
+    *("发展", "治理", "建设", "领导", "体系", "能力", "水平", "保障", "管理", "教育"),
+]
+"""What the titles of the benchmark's skeletons are made of."""
+CN = "一二三四五六七八九十"
 
 
 def corpus() -> str:
@@ -117,6 +129,90 @@ def bench_readers() -> None:
         print(f"  {name:<28}{seconds * 1000:9.2f} ms {seconds / base:7.2f}× parse")
 
 
+@dataclass
+class Heading:
+    """A heading of a benchmark skeleton."""
+
+    title: str
+    body: str
+    children: list[Heading] = field(default_factory=list)
+
+
+def _title(rng: random.Random) -> str:
+    return "".join(rng.choice(WORDS) for _ in range(rng.randint(3, 6)))
+
+
+def _headings(rng: random.Random, shape: tuple[int, ...]) -> list[Heading]:
+    """`shape[0]` headings, each with shape[1:] below."""
+    if not shape:
+        return []
+    return [
+        Heading(_title(rng), f"{_title(rng)}，{_title(rng)}。", _headings(rng, shape[1:]))
+        for _ in range(shape[0])
+    ]
+
+
+def _text(tree: list[Heading]) -> str:
+    """The tree written out: 一、 then （一） then 1. headings, each with a line of body."""
+    markers = (lambda n: f"{CN[n - 1]}、", lambda n: f"（{CN[n - 1]}）", lambda n: f"{n}.")
+    lines: list[str] = []
+
+    def put(items: list[Heading], level: int) -> None:
+        for n, heading in enumerate(items, 1):
+            lines.extend([f"{markers[level](n)}{heading.title}", heading.body])
+            put(heading.children, level + 1)
+
+    put(tree, 0)
+    return "\n".join(lines) + "\n"
+
+
+def _revise(tree: list[Heading], rng: random.Random, edits: int) -> list[Heading]:
+    """A copy of the tree with random insertions, deletions, renames and swaps of points."""
+    revised = copy.deepcopy(tree)
+    for _ in range(edits):
+        points = rng.choice(rng.choice(revised).children).children
+        kind = rng.randrange(4)
+        if kind == 0 and len(points) < 9:
+            points.insert(rng.randrange(len(points) + 1), Heading(_title(rng), "新增内容。"))
+        elif kind == 1 and len(points) > 1:
+            points.pop(rng.randrange(len(points)))
+        elif kind == 2:
+            point = rng.choice(points)
+            point.title = point.title[:-2] + rng.choice(WORDS)
+        elif len(points) > 1:
+            i, j = rng.sample(range(len(points)), 2)
+            points[i], points[j] = points[j], points[i]
+    return revised
+
+
+def bench_diff() -> None:
+    sys.path.insert(0, str(ROOT))
+    from outline import parse  # noqa: PLC0415 - after the path is set
+    from outline.diff import diff  # noqa: PLC0415
+
+    rng = random.Random(3)
+    tree = _headings(rng, (10, 10, 9))
+    old_text = _text(tree)
+    revised_text = _text(_revise(tree, rng, 60))
+    other_text = _text(_headings(rng, (10, 10, 9)))
+    old, revised, other = parse(old_text), parse(revised_text), parse(other_text)
+    count = sum(1 for _ in old.walk())
+    rows = [
+        (
+            "baseline: parse both",
+            median_seconds(lambda: (parse(old_text), parse(revised_text)), ROUNDS),
+        ),
+        ("diff, 60 edits", median_seconds(lambda: diff(old, revised), ROUNDS)),
+        ("diff, unrelated skeletons", median_seconds(lambda: diff(old, other), ROUNDS)),
+    ]
+    print(f"\ndiff, two skeletons of {count} headings, median of {ROUNDS}")
+    base = rows[0][1]
+    for name, seconds in rows:
+        print(f"  {name:<28}{seconds * 1000:9.1f} ms {seconds / base:7.1f}× parse both")
+    met = max(seconds for _, seconds in rows[1:]) <= DIFF_TARGET_S
+    print(f"  target ≤ {DIFF_TARGET_S * 1000:.0f} ms: {'met' if met else 'NOT met'}")
+
+
 def bench_commands() -> None:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     outline = str(Path(sys.executable).with_name("outline"))
@@ -126,6 +222,7 @@ def bench_commands() -> None:
         ("outline --help", [outline, "--help"]),
         ("outline show SEED.docx", [outline, "show", str(Path(seed).with_suffix(".docx"))]),
         ("outline show SEED", [outline, "show", seed]),
+        ("outline diff SEED SEED", [outline, "diff", seed, seed]),
     ]
     for _, argv in commands:  # warm the caches and write the bytecode
         subprocess.run(argv, env=env, capture_output=True, check=True)
@@ -141,7 +238,7 @@ def bench_commands() -> None:
     base = results[0][1]
     for name, ms in results:
         print(f"  {name:<28}{ms:9.1f} ms {ms / base:7.1f}× python -c pass")
-    show = results[-1][1]
+    show = dict(results)["outline show SEED"]
     print(
         f"  target show ≤ {SHOW_TARGET_MS:.0f} ms: {'met' if show <= SHOW_TARGET_MS else 'NOT met'}"
     )
@@ -150,4 +247,5 @@ def bench_commands() -> None:
 if __name__ == "__main__":
     bench_parse()
     bench_readers()
+    bench_diff()
     bench_commands()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from tests.diff_golden_cases import CASES, render_case
 from tests.golden_cases import GOLDEN, OUTPUTS, render_seed
 
 
@@ -16,6 +17,10 @@ def main() -> int:
         target = GOLDEN / f"{seed.stem}{suffix}"
         target.write_text(render_seed(seed, suffix), encoding="utf-8")
         print(target.relative_to(GOLDEN.parent.parent))
+    for case in CASES:
+        case.golden.parent.mkdir(exist_ok=True)
+        case.golden.write_text(render_case(case), encoding="utf-8")
+        print(case.golden.relative_to(GOLDEN.parent.parent))
     return 0
 
 

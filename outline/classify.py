@@ -1,0 +1,249 @@
+"""From paired headings to changes: the ops of each pair, splits and merges, the rows of the
+merged skeleton (the new tree, each removed heading where it stood) and the similarity."""
+
+from __future__ import annotations
+
+import difflib
+from bisect import bisect_left
+from collections import Counter
+
+from outline.changes import Change, NodeRef, Row, ordered
+from outline.match import Pairing, Side, normalise
+from outline.split import Group
+
+MOVED_WEIGHT = 0.5
+"""A pair counts this much less in `similarity` when its heading changed place."""
+
+
+def _refs(side: Side) -> list[NodeRef]:
+    refs: list[NodeRef] = []
+    for i, v in enumerate(side.visits):
+        parent = side.parents[i]
+        path = (*refs[parent].path, v.node.title) if parent >= 0 else (v.node.title,)
+        refs.append(NodeRef(v.node, v.level, path, v.parent))
+    return refs
+
+
+class Changes:
+    """Every heading's change, by its index on either side."""
+
+    def __init__(self, pairing: Pairing, splits: list[Group], merges: list[Group]) -> None:
+        self.pairing = pairing
+        self.old_refs = _refs(pairing.old)
+        self.new_refs = _refs(pairing.new)
+        unstable = _reordered(pairing)
+        self.of_new: dict[int, list[Change]] = {}
+        """New index → its changes (several for a merge)."""
+        self.split_from: dict[int, int] = {}
+        """Old index of a split whole → the first of its parts (where it shows)."""
+        self.merged_into: dict[int, int] = {}
+        """Old index of a merged part → the new whole."""
+        pair_ops = {o: self._pair_ops(o, n, o in unstable) for o, n in pairing.forward.items()}
+        for n, o in pairing.back.items():
+            self._put(n, self.change(pair_ops[o], o, n))
+        for group in splits:
+            self.split_from[group.whole] = group.parts[0]
+            for n in group.parts:
+                own = pairing.forward.get(group.whole) == n
+                ops = (*pair_ops[group.whole], "split") if own else ("split",)
+                self.of_new[n] = [self.change(ops, group.whole, n)]
+        for group in merges:
+            changes = []
+            for o in group.parts:
+                own = pairing.forward.get(o) == group.whole
+                ops = (*pair_ops[o], "merged") if own else ("merged",)
+                changes.append(self.change(ops, o, group.whole))
+                self.merged_into[o] = group.whole
+            self.of_new[group.whole] = changes
+        for n in range(len(self.new_refs)):
+            if n not in self.of_new:
+                self._put(n, self.change(("added",), None, n))
+
+    def _put(self, n: int, change: Change) -> None:
+        self.of_new[n] = [change]
+
+    def change(self, ops: tuple[str, ...], o: int | None, n: int | None) -> Change:
+        """The change with these ops between old heading o and new heading n."""
+        sorted_ops = ordered(op for op in ops if op != "unchanged")
+        return Change(
+            sorted_ops[0],
+            sorted_ops,
+            self.old_refs[o] if o is not None else None,
+            self.new_refs[n] if n is not None else None,
+        )
+
+    def removed(self, o: int) -> bool:
+        """Whether an old heading left nothing behind."""
+        return (
+            o not in self.pairing.forward and o not in self.split_from and o not in self.merged_into
+        )
+
+    def anchor(self, o: int) -> tuple[str, int]:
+        """Where an old heading shows in the merged skeleton: ("n", new index) or ("o", old)."""
+        for where in (self.pairing.forward, self.split_from, self.merged_into):
+            if o in where:
+                return ("n", where[o])
+        return ("o", o)
+
+    def _pair_ops(self, o: int, n: int, reordered: bool) -> tuple[str, ...]:
+        old, new = self.pairing.old, self.pairing.new
+        a, b = old.visits[o].node, new.visits[n].node
+        ops = []
+        if not _same_parent(self.pairing, o, n):
+            ops.extend(_placement(self.pairing, o, n))
+        if reordered:
+            ops.append("reordered")
+        if a.title.strip() != b.title.strip():
+            ops.append("renamed")
+        if a.number != b.number:
+            ops.append("renumbered")
+        return tuple(ops)
+
+
+def _same_parent(pairing: Pairing, o: int, n: int) -> bool:
+    po, pn = pairing.old.parents[o], pairing.new.parents[n]
+    return (po < 0 and pn < 0) or (po >= 0 and pairing.forward.get(po) == pn)
+
+
+def _ancestors(side: Side, i: int) -> set[int]:
+    found = set()
+    while (i := side.parents[i]) >= 0:
+        found.add(i)
+    return found
+
+
+def _placement(pairing: Pairing, o: int, n: int) -> list[str]:
+    """The ops of a heading whose parent changed. Rising within its own line of ancestors (or
+    sinking under a heading that stays within its old parent) is a promotion (demotion) only;
+    anything else is a move as well."""
+    old, new = pairing.old, pairing.new
+    lo, ln = old.level(o), new.level(n)
+    if ln < lo:
+        pn = new.parents[n]
+        within = pn < 0 or pairing.back.get(pn, -1) in _ancestors(old, o)
+        return ["promoted"] if within else ["promoted", "moved"]
+    if ln > lo:
+        po = old.parents[o]
+        within = po < 0 or pairing.forward.get(po, -1) in _ancestors(new, n)
+        return ["demoted"] if within else ["demoted", "moved"]
+    return ["moved"]
+
+
+def _reordered(pairing: Pairing) -> set[int]:
+    """Old indices of paired headings whose order among the siblings that stayed with them
+    changed: those left out of some longest run kept in order."""
+    groups: dict[int, list[tuple[int, int]]] = {}
+    for o, n in pairing.forward.items():
+        if _same_parent(pairing, o, n):
+            groups.setdefault(pairing.new.parents[n], []).append((o, n))
+    unstable: set[int] = set()
+    for pairs in groups.values():
+        pairs.sort()
+        moved = _not_in_every_lis([n for _, n in pairs])
+        unstable.update(pairs[i][0] for i in moved)
+    return unstable
+
+
+def _lis_ending(seq: list[int]) -> list[int]:
+    tails: list[int] = []
+    ending = []
+    for value in seq:
+        k = bisect_left(tails, value)
+        tails[k : k + 1] = [value]
+        ending.append(k + 1)
+    return ending
+
+
+def _not_in_every_lis(seq: list[int]) -> set[int]:
+    """Positions of a sequence of distinct numbers that some longest increasing subsequence
+    leaves out."""
+    ending = _lis_ending(seq)
+    starting = _lis_ending([-v for v in reversed(seq)])[::-1]
+    longest = max(ending, default=0)
+    on_some = [e + s - 1 == longest for e, s in zip(ending, starting, strict=True)]
+    per_length = Counter(e for e, on in zip(ending, on_some, strict=True) if on)
+    return {
+        i
+        for i, (e, on) in enumerate(zip(ending, on_some, strict=True))
+        if not on or per_length[e] > 1
+    }
+
+
+def layout(changes: Changes) -> tuple[Row, ...]:
+    """The merged skeleton: the new tree, each removed heading placed after the nearest earlier
+    sibling it had (under its old parent's counterpart)."""
+    old, new = changes.pairing.old, changes.pairing.new
+    root = ("root", -1)
+    tree: dict[tuple[str, int], list[tuple[str, int]]] = {root: []}
+    for n in range(len(new.visits)):
+        parent = ("n", new.parents[n]) if new.parents[n] >= 0 else root
+        tree.setdefault(parent, []).append(("n", n))
+    old_top = [o for o in range(len(old.visits)) if old.parents[o] < 0]
+    for o in range(len(old.visits)):
+        if not changes.removed(o):
+            continue
+        po = old.parents[o]
+        parent = changes.anchor(po) if po >= 0 else root
+        siblings = old.children[po] if po >= 0 else old_top
+        place = tree.setdefault(parent, [])
+        before = [changes.anchor(s) for s in siblings[: siblings.index(o)]]
+        at = next((place.index(a) + 1 for a in reversed(before) if a in place), 0)
+        place.insert(at, ("o", o))
+    rows: list[Row] = []
+    _emit(tree, root, 0, changes, rows)
+    return tuple(rows)
+
+
+def _emit(
+    tree: dict[tuple[str, int], list[tuple[str, int]]],
+    at: tuple[str, int],
+    level: int,
+    changes: Changes,
+    rows: list[Row],
+) -> int:
+    """Append the rows of `at`'s subtree; return how many of them changed."""
+    changed = 0
+    for child in tree.get(at, []):
+        side, i = child
+        if side == "n":
+            row_changes = tuple(changes.of_new[i])
+        else:
+            row_changes = (changes.change(("removed",), i, None),)
+        index = len(rows)
+        rows.append(Row(level + 1, row_changes))
+        below = _emit(tree, child, level + 1, changes, rows)
+        rows[index] = Row(level + 1, row_changes, below)
+        changed += below + rows[index].changed
+    return changed
+
+
+def similarity(changes: Changes) -> float:
+    """Each heading of either side scores its best change (1 for unchanged, the title ratio for
+    an edit, half that for a change of place, half for a part of a split or merge, 0 added or
+    removed); the similarity is the mean score."""
+    old_best: dict[int, float] = {}
+    new_best: dict[int, float] = {}
+    old_index = {id(r.node): i for i, r in enumerate(changes.old_refs)}
+    new_index = {id(r.node): i for i, r in enumerate(changes.new_refs)}
+    for group in changes.of_new.values():
+        for c in group:
+            if c.old is None or c.new is None:
+                continue
+            score = _pair_score(c)
+            o, n = old_index[id(c.old.node)], new_index[id(c.new.node)]
+            old_best[o] = max(old_best.get(o, 0.0), score)
+            new_best[n] = max(new_best.get(n, 0.0), score)
+    total = len(changes.old_refs) + len(changes.new_refs)
+    if not total:
+        return 1.0
+    return (sum(old_best.values()) + sum(new_best.values())) / total
+
+
+def _pair_score(change: Change) -> float:
+    assert change.old is not None and change.new is not None
+    if change.op in ("split", "merged"):
+        return MOVED_WEIGHT
+    a, b = normalise(change.old.node.title), normalise(change.new.node.title)
+    score = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() if a != b else 1.0
+    placed = {"moved", "promoted", "demoted"}.isdisjoint(change.ops)
+    return score if placed else score * MOVED_WEIGHT

@@ -1,0 +1,120 @@
+"""`outline diff`: how the skeleton of one document became that of another."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from outline.cli.app import EXIT_DIFFERENT, EXIT_OK, EXIT_TROUBLE, Depth, Encoding, app, usage_error
+from outline.cli.inputs import Loaded, ReadOptions, Run
+
+DEFAULT_THRESHOLD = 0.6
+"""Kept equal to outline.diff.DEFAULT_THRESHOLD (not imported: the parser loads lazily)."""
+
+
+@app.command(name="diff")
+def compare(
+    old: Annotated[
+        str, typer.Argument(metavar="OLD", help="The earlier document, or - for stdin.")
+    ],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The later document, or - for stdin.")],
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="Output format: txt, md or json.")
+    ] = "txt",
+    only_changes: Annotated[
+        bool,
+        typer.Option("--only-changes", "-c", help="Hide subtrees where nothing changed."),
+    ] = False,
+    depth: Depth = None,
+    summary: Annotated[
+        bool,
+        typer.Option("--summary", "-s", help="One line: how many of each change, similarity."),
+    ] = False,
+    threshold: Annotated[
+        float,
+        typer.Option(
+            "--threshold",
+            "-t",
+            min=0.0,
+            max=1.0,
+            help="How alike (0-1) two titles or bodies must be to count as one heading edited.",
+        ),
+    ] = DEFAULT_THRESHOLD,
+    plain: Annotated[bool, typer.Option("--plain", help="Plain text even on a terminal.")] = False,
+    encoding: Encoding = None,
+) -> None:
+    """Show how the skeleton of OLD became that of NEW.
+
+    Headings are paired by their titles, never by their numbers: inserting one section
+    reports it as added and the later ones as renumbered. Each heading is unchanged, renamed
+    (~, the edit marked in the title), renumbered (#), moved to another parent (→), reordered
+    among its siblings (↕), promoted (↑) or demoted (↓) a level, added (+), removed (-), split
+    into several (<) or merged from several (>).
+
+    The new skeleton is shown as a tree with removed headings where they stood: on a terminal
+    in colour, otherwise as text with the line on each side. --format md is a change report,
+    --format json lists every change.
+
+    Exit codes: 0 the skeletons are the same; 1 they differ; 2 an input could not be read or
+    bad usage; 3 a bug.
+
+    \b
+    Example:
+        outline diff draft.txt final.txt --only-changes
+    """
+    from outline.render.diff import FORMATS
+
+    if format not in FORMATS:
+        usage_error(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
+    if old == "-" and new == "-":
+        usage_error("only one of OLD and NEW can be - (standard input)")
+    run = Run()
+    options = ReadOptions(encoding=encoding)
+    loaded = [_load(run, source, options) for source in (old, new)]
+    if loaded[0] is None or loaded[1] is None:
+        raise typer.Exit(EXIT_TROUBLE)
+    _show(loaded[0], loaded[1], format, only_changes, depth, summary, threshold, plain)
+
+
+def _load(run: Run, source: str, options: ReadOptions) -> Loaded | None:
+    """One input parsed, or None after reporting why it could not be."""
+    found = list(run.expand([source]))
+    if found != [source]:
+        if found:
+            run.fail(source, "is a directory; give two documents")
+        return None
+    return run.load(source, options)
+
+
+def _show(
+    old: Loaded,
+    new: Loaded,
+    format: str,
+    only_changes: bool,
+    depth: int | None,
+    summary: bool,
+    threshold: float,
+    plain: bool,
+) -> None:
+    from outline.diff import diff
+    from outline.render.diff import FORMATS, View
+    from outline.render.diff.json import dump, summary_dict
+    from outline.render.diff.view import summary as summary_line
+
+    result = diff(old.doc, new.doc, threshold)
+    view = View(old=old.source, new=new.source, depth=depth, only_changes=only_changes)
+    if summary:
+        sys.stdout.write(
+            dump(summary_dict(result, view)) if format == "json" else summary_line(result, view)
+        )
+    elif format == "txt" and not plain and sys.stdout.isatty():
+        from rich.console import Console  # costly import, needed on a terminal only
+
+        from outline.render.diff.terminal import tree
+
+        Console(highlight=False).print(tree(result, view))
+    else:
+        sys.stdout.write(FORMATS[format](result, view))
+    raise typer.Exit(EXIT_OK if result.same else EXIT_DIFFERENT)

@@ -1,0 +1,79 @@
+"""How one skeleton became another: every heading of either side, paired and classified.
+
+>>> from outline import parse
+>>> old = parse("一、总体要求\\n二、主要任务\\n三、保障措施\\n")
+>>> new = parse("一、总体要求\\n二、工作原则\\n三、主要任务\\n四、保障措施\\n")
+>>> [(c.op, c.new.marker if c.new else None) for c in diff(old, new).changes]
+[('unchanged', '一、'), ('added', '二、'), ('renumbered', '三、'), ('renumbered', '四、')]
+
+Pairing is done by `outline.match` (titles, never numbers), splits and merges by
+`outline.split`, classifying the pairs and laying them out as rows (the new skeleton in its
+order, each removed heading where it stood) by `outline.classify`; the values are those of
+`outline.changes`, all re-exported here.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from outline.changes import MIRROR, OPS, PRIORITY, Change, Diff, NodeRef, Row
+from outline.classify import Changes, layout, similarity
+from outline.match import DEFAULT_THRESHOLD, flatten, match
+from outline.model import Document
+from outline.split import splits_and_merges
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "MIRROR",
+    "OPS",
+    "PRIORITY",
+    "Change",
+    "Diff",
+    "NodeRef",
+    "Row",
+    "diff",
+    "title_edit",
+]
+
+
+def diff(old: Document, new: Document, threshold: float = DEFAULT_THRESHOLD) -> Diff:
+    """The changes from the skeleton of `old` to that of `new`; `threshold` (0 … 1) is how
+    similar two titles or bodies must be to count as one heading edited."""
+    pairing = match(flatten(old), flatten(new), threshold)
+    splits, merges = splits_and_merges(pairing)
+    changes = Changes(pairing, splits, merges)
+    rows = layout(changes)
+    return Diff(rows, similarity(changes))
+
+
+def title_edit(old: str, new: str) -> list[tuple[str, str]]:
+    """The edit from one title to another as segments ("=" kept, "-" deleted, "+" inserted).
+    A single kept character between two edits is folded into them, so that a rewritten title
+    reads as one replacement rather than a scatter of fragments."""
+    opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    segments: list[tuple[str, str]] = []
+    for k, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        lone = tag == "equal" and i2 - i1 == 1 and 0 < k < len(opcodes) - 1
+        if tag == "equal" and not lone:
+            segments.append(("=", old[i1:i2]))
+            continue
+        if old[i1:i2]:
+            segments.append(("-", old[i1:i2]))
+        if new[j1:j2]:
+            segments.append(("+", new[j1:j2]))
+    return _coalesce(segments)
+
+
+def _coalesce(segments: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Adjacent edits joined: every deletion of a run first, then every insertion."""
+    result: list[tuple[str, str]] = []
+    run: dict[str, str] = {"-": "", "+": ""}
+    for tag, text in [*segments, ("=", "")]:
+        if tag != "=":
+            run[tag] += text
+            continue
+        result.extend((t, run[t]) for t in "-+" if run[t])
+        run = {"-": "", "+": ""}
+        if text:
+            result.append(("=", text))
+    return result

@@ -1,0 +1,60 @@
+"""Markdown: a change report, one section per kind of change, unchanged headings left out.
+
+Each item is the heading (a title edit shown as ~~deleted~~**inserted**), what it was (old
+number, old place, split or merge), its line and the heading it stands under.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from outline.diff import PRIORITY, Diff, Row, title_edit
+from outline.render.diff.view import LABELS, View, notes, summary, visible
+from outline.render.markdown import escape
+from outline.render.plain import heading_text
+
+EDIT_MARKS = {"-": ("~~", "~~"), "+": ("**", "**"), "=": ("", "")}
+
+
+def heading(row: Row) -> str:
+    """The row's heading as Markdown, a title edit marked inside it."""
+    change = row.changes[0]
+    ref = row.ref
+    text = heading_text(ref.node)
+    if "renamed" not in change.ops or change.old is None or change.new is None:
+        return escape(text)
+    marked = "".join(
+        f"{EDIT_MARKS[tag][0]}{escape(part)}{EDIT_MARKS[tag][1]}"
+        for tag, part in title_edit(change.old.title, change.new.title)
+    )
+    return escape(text[: len(text) - len(ref.title)]) + marked
+
+
+def item(row: Row, hidden: int) -> str:
+    """One list item: heading, notes, where it stands."""
+    ref = row.ref
+    where = f"line {ref.line}" if row.changes[0].new is not None else f"old line {ref.line}"
+    if ref.parent is not None:
+        where += f", under {heading_text(ref.parent)}"
+    extra = notes(row) + ([f"{hidden} changed below"] if hidden else [])
+    said = f" ({escape('; '.join(extra))})" if extra else ""
+    return f"- {heading(row)}{said} — {escape(where)}\n"
+
+
+def render(diff: Diff, view: View) -> str:
+    """The change report."""
+    out = [
+        "# 骨架变化 · Skeleton changes\n\n",
+        f"{escape(summary(diff, view).rstrip())}\n",
+    ]
+    by_op: dict[str, list[str]] = defaultdict(list)
+    for shown in visible(diff, view):
+        if shown.row.changed or shown.hidden:
+            by_op[shown.row.op].append(item(shown.row, shown.hidden))
+    for op in PRIORITY:
+        if by_op[op]:
+            out.append(f"\n## {LABELS[op]} · {op}\n\n")
+            out.extend(by_op[op])
+    if not any(by_op.values()):
+        out.append("\n无变化 · No changes.\n")
+    return "".join(out)
