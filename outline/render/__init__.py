@@ -1,5 +1,5 @@
-"""Renderers: each takes a Document and returns text. `FORMATS` maps an export format's name to
-its renderer; the CLI's choices come from its keys."""
+"""Renderers: each takes a Document and returns text, or bytes for a binary format (docx).
+`FORMATS` maps an export format's name to its renderer; the CLI's choices come from its keys."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from outline.model import Document
-from outline.render import json, markdown, plain
+from outline.render import csv, docx, html, json, markdown, opml, plain
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,9 +24,11 @@ class Options:
     """Show levels down to this one only."""
     md_style: str = "headings"
     """Markdown: "headings" (## … then nested lists) or "list" (one nested list)."""
+    body: bool = False
+    """docx, html, opml: each heading's own text too (see `WITH_BODY`)."""
 
 
-Renderer = Callable[[Document, Options], str]
+Renderer = Callable[[Document, Options], str | bytes]
 
 FORMATS: Mapping[str, Renderer] = MappingProxyType(
     {
@@ -37,6 +39,15 @@ FORMATS: Mapping[str, Renderer] = MappingProxyType(
             doc, source=o.source, encoding=o.encoding, depth=o.depth
         ),
         "txt": lambda doc, o: plain.render(doc, depth=o.depth),
+        "jsonl": lambda doc, o: json.render_line(
+            doc, source=o.source, encoding=o.encoding, depth=o.depth
+        ),
+        "csv": lambda doc, o: csv.render(doc, source=o.source, depth=o.depth),
+        "opml": lambda doc, o: opml.render(doc, title=_stem(o.source), depth=o.depth, body=o.body),
+        "html": lambda doc, o: html.render(
+            doc, title=_stem(o.source), source=o.source, depth=o.depth, body=o.body
+        ),
+        "docx": lambda doc, o: docx.render(doc, title=_stem(o.source), depth=o.depth, body=o.body),
     }
 )
 """Export formats by name."""
@@ -47,5 +58,26 @@ def _stem(source: str) -> str:
     return "" if source == "-" else os.path.splitext(os.path.basename(source))[0]
 
 
-EXTENSIONS: Mapping[str, str] = MappingProxyType({"md": ".md", "json": ".json", "txt": ".txt"})
+EXTENSIONS: Mapping[str, str] = MappingProxyType(
+    {
+        "md": ".md",
+        "json": ".json",
+        "txt": ".txt",
+        "jsonl": ".jsonl",
+        "csv": ".csv",
+        "opml": ".opml",
+        "html": ".html",
+        "docx": ".docx",
+    }
+)
 """The file name extension of each export format."""
+
+HEADS: Mapping[str, str] = MappingProxyType({"jsonl": "", "csv": csv.HEAD})
+"""Formats whose outputs for many documents concatenate into one file, with the text such a file
+opens with; each document's own output starts with it too."""
+
+WITH_BODY = frozenset({"docx", "html", "opml"})
+"""Formats that can hold each heading's own text (`Options.body`)."""
+
+REQUIRES: Mapping[str, tuple[str, str]] = MappingProxyType({"docx": ("docx", "outline[docx]")})
+"""Formats that need an optional package: the module to import and what to install."""

@@ -1,4 +1,4 @@
-"""JSON: the skeleton as data for other tools. The shape is stable:
+"""JSON and JSON Lines: the skeleton as data for other tools. The shape is stable:
 
 {"source": PATH, "title": str|null, "nodes": [NODE, ...], ...} where every NODE has "marker",
 "number", "title", "line", "level", "children" and more (see `node_dict`).
@@ -58,3 +58,10 @@ def render(
     return (
         json.dumps(document_dict(doc, source, encoding, depth), ensure_ascii=False, indent=2) + "\n"
     )
+
+
+def render_line(
+    doc: Document, source: str = "-", encoding: str | None = None, depth: int | None = None
+) -> str:
+    """The document as one line of JSON Lines: the shape of `render`, without the indentation."""
+    return json.dumps(document_dict(doc, source, encoding, depth), ensure_ascii=False) + "\n"
