@@ -183,7 +183,7 @@ def test_export_reports_a_bad_input_and_writes_the_rest(tmp_path: Path, doc_file
     outdir = tmp_path / "out"
     code, _, err = invoke("export", str(empty), str(doc_file), "-o", str(outdir))
     assert code == EXIT_TROUBLE
-    assert err == f"outline: {empty}: is empty\n"
+    assert err == (f"outline: {empty}: is empty\noutline: 1 of 2 documents exported, 1 failed\n")
     assert [p.name for p in outdir.iterdir()] == ["plan.md"]
 
 
