@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from outline.model import Document
-from outline.render import csv, docx, html, json, markdown, opml, plain
+from outline.render import csv, json, markdown, plain
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +28,28 @@ class Options:
     """docx, html, opml: each heading's own text too (see `WITH_BODY`)."""
 
 
+# These renderers are imported on first use, so that `outline show` does not pay for XML,
+# HTML and Word at start-up.
+
+
+def _opml(doc: Document, o: Options) -> str:
+    from outline.render import opml
+
+    return opml.render(doc, title=_stem(o.source), depth=o.depth, body=o.body)
+
+
+def _html(doc: Document, o: Options) -> str:
+    from outline.render import html
+
+    return html.render(doc, title=_stem(o.source), source=o.source, depth=o.depth, body=o.body)
+
+
+def _docx(doc: Document, o: Options) -> bytes:
+    from outline.render import docx
+
+    return docx.render(doc, title=_stem(o.source), depth=o.depth, body=o.body)
+
+
 Renderer = Callable[[Document, Options], str | bytes]
 
 FORMATS: Mapping[str, Renderer] = MappingProxyType(
@@ -43,11 +65,9 @@ FORMATS: Mapping[str, Renderer] = MappingProxyType(
             doc, source=o.source, encoding=o.encoding, depth=o.depth
         ),
         "csv": lambda doc, o: csv.render(doc, source=o.source, depth=o.depth),
-        "opml": lambda doc, o: opml.render(doc, title=_stem(o.source), depth=o.depth, body=o.body),
-        "html": lambda doc, o: html.render(
-            doc, title=_stem(o.source), source=o.source, depth=o.depth, body=o.body
-        ),
-        "docx": lambda doc, o: docx.render(doc, title=_stem(o.source), depth=o.depth, body=o.body),
+        "opml": _opml,
+        "html": _html,
+        "docx": _docx,
     }
 )
 """Export formats by name."""
