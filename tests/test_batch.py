@@ -417,3 +417,26 @@ def test_an_input_that_is_not_there_counts_as_failed(small: tuple[Path, dict[str
         f"outline: 40 of 41 documents exported, {headless(written)} of them without headings,"
         " 1 failed",
     ]
+
+
+def test_an_output_never_overwrites_its_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("plan.txt").write_text("一、总体\n", encoding="utf-8")
+    Path("other.txt").write_text("一、其他\n", encoding="utf-8")
+    code, _, err = invoke("export", "plan.txt", "other.txt", "-f", "txt", "-o", ".")
+    assert code == EXIT_TROUBLE
+    assert (
+        err.splitlines()[0] == "outline: plan.txt: its output would overwrite it: choose another -o"
+    )
+    assert Path("plan.txt").read_text(encoding="utf-8") == "一、总体\n"
+    code, _, err = invoke("export", "plan.txt", "other.txt", "-f", "md", "-o", ".")
+    assert code == EXIT_OK
+    assert sorted(p.name for p in Path().glob("*.md")) == ["other.md", "plan.md"]
+    code, _, err = invoke("export", "plan.txt", "other.txt", "-f", "csv", "-o", "plan.txt")
+    assert (code, err) == (EXIT_TROUBLE, "outline: -o plan.txt is also an input\n")
+    assert Path("plan.txt").read_text(encoding="utf-8") == "一、总体\n"
+    code, stdout, _ = invoke("export", "plan.txt", "-f", "jsonl", "-o", "-")
+    assert code == EXIT_OK
+    assert json.loads(stdout)["source"] == "plan.txt"

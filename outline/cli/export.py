@@ -96,6 +96,7 @@ def export(
     from outline.cli.outputs import progress, terminal
     from outline.render import HEADS
 
+    output = None if output == "-" else output
     _check(format, md_style, body, skip_existing, output)
     paths = paths or []
     if not paths and files_from is None:
@@ -104,6 +105,8 @@ def export(
         usage_error("standard input cannot hold both a document and the list of files")
     batch = files_from is not None or several(paths)
     mode = _mode(format, output, batch)
+    if mode == AGGREGATE and output in paths:
+        usage_error(f"-o {output} is also an input")
     head = HEADS.get(format) if mode in (STDOUT, AGGREGATE) else None
     job = Job(format, encoding, depth, md_style, body, head)
     run, tally = Run(), Tally()
@@ -111,7 +114,8 @@ def export(
     shown = batch and terminal(sys.stderr)
     total = _count(paths, files_from, output) if shown and files_from != "-" else None
     with Sink(mode, output, format, head, skip_existing) as sink:
-        tasks = _tasks(_sources(run, paths, files_from, output), job, mode, output, sink, tally)
+        sources = _sources(run, paths, files_from, output)
+        tasks = _tasks(sources, job, mode, output, sink, tally, run)
         with (
             Workers(job, count) if count > 1 else nullcontext() as workers,
             progress(total, shown) as advance,
@@ -166,14 +170,15 @@ def _mode(format: str, output: str | None, batch: bool) -> str:
 def _sources(
     run: Run, paths: list[str], files_from: str | None, output: str | None
 ) -> Iterator[str]:
-    """The inputs in order, found as the walk goes; what the run writes is never an input."""
+    """The inputs in order, found as the walk goes. An output directory inside a directory
+    being walked is left out: what this run or an earlier one wrote there is not an input."""
     listed = _listed(run, files_from) if files_from is not None else iter(())
-    written = os.path.abspath(output) if output is not None else None
+    written = os.path.abspath(output) if output is not None else ""
+    walked = [os.path.abspath(p) for p in paths if p != "-" and os.path.isdir(p)]
+    inside = any(written.startswith(d + os.sep) for d in walked)
     for source in run.expand(_chain(paths, listed)):
-        if written is not None and source != "-":
-            here = os.path.abspath(source)
-            if here == written or here.startswith(written + os.sep):
-                continue
+        if inside and source != "-" and os.path.abspath(source).startswith(written + os.sep):
+            continue
         yield source
 
 
@@ -211,9 +216,16 @@ def _listed(run: Run, files_from: str) -> Iterator[str]:
 
 
 def _tasks(
-    sources: Iterable[str], job: Job, mode: str, output: str | None, sink: Sink, tally: Tally
+    sources: Iterable[str],
+    job: Job,
+    mode: str,
+    output: str | None,
+    sink: Sink,
+    tally: Tally,
+    run: Run,
 ) -> Iterator[Task]:
-    """A task per source with the file it goes to; none for one already written (resuming)."""
+    """A task per source with the file it goes to; none for one already written (resuming),
+    nor for one that its output would overwrite."""
     from outline.cli.batch import Task
     from outline.render import EXTENSIONS
 
@@ -222,6 +234,9 @@ def _tasks(
         target = output if mode == FILE else None
         if mode == DIRECTORY and output is not None:
             target = os.path.join(output, unique_name(source, EXTENSIONS[job.format], names))
+        if target and source != "-" and os.path.abspath(target) == os.path.abspath(source):
+            run.fail(source, "its output would overwrite it: choose another -o")
+            continue
         if sink.resuming and (source in sink.done or (target and os.path.exists(target))):
             tally.skipped += 1
             continue
