@@ -1,4 +1,5 @@
-"""What the golden files hold: each seed exported as JSON and Markdown, and shown as plain text."""
+"""What the golden files hold: each seed in every export format (docx as a listing of its
+paragraphs, since the file itself is a zip), and shown as plain text."""
 
 from __future__ import annotations
 
@@ -8,14 +9,26 @@ from outline import parse
 from outline.render import FORMATS, Options
 from outline.sources import decode
 from tests.conftest import ROOT, SEEDS
+from tests.readback import docx_listing
 
 GOLDEN = ROOT / "tests" / "golden"
-SUFFIXES = (".json", ".md", ".txt")
+GOLDEN_FORMATS = {
+    ".json": "json",
+    ".md": "md",
+    ".txt": "txt",
+    ".csv": "csv",
+    ".opml": "opml",
+    ".html": "html",
+    ".docx.txt": "docx",
+}
+"""The golden file's suffix for each format."""
+SUFFIXES = tuple(GOLDEN_FORMATS)
 OUTPUTS = [(seed, suffix) for seed in SEEDS for suffix in SUFFIXES]
 
 
 def render_seed(seed: Path, suffix: str) -> str:
-    """One golden output of a seed, as `outline export --format json|md|txt` prints it."""
+    """One golden output of a seed, as `outline export --format NAME` writes it."""
     text, encoding = decode(seed.read_bytes())
     options = Options(source=seed.relative_to(ROOT).as_posix(), encoding=encoding)
-    return FORMATS[suffix.lstrip(".")](parse(text), options)
+    rendered = FORMATS[GOLDEN_FORMATS[suffix]](parse(text), options)
+    return docx_listing(rendered) if isinstance(rendered, bytes) else rendered

@@ -15,7 +15,7 @@ def main() -> int:
     GOLDEN.mkdir(exist_ok=True)
     for seed, suffix in OUTPUTS:
         target = GOLDEN / f"{seed.stem}{suffix}"
-        target.write_text(render_seed(seed, suffix), encoding="utf-8")
+        target.write_bytes(render_seed(seed, suffix).encode("utf-8"))  # CRLF of CSV kept
         print(target.relative_to(GOLDEN.parent.parent))
     for case in CASES:
         case.golden.parent.mkdir(exist_ok=True)

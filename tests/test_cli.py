@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from outline import parse
 from outline.cli.app import EXIT_BUG, EXIT_OK, EXIT_TROUBLE, app
+from outline.render import FORMATS
 from outline.render.plain import render as plain
 from tests.conftest import ROOT, SEEDS
 
@@ -168,7 +169,7 @@ def test_export_bad_options(doc_file: Path) -> None:
     code, _, err = invoke("export", str(doc_file), "--format", "pdf")
     assert (code, err) == (
         EXIT_TROUBLE,
-        "outline: --format must be one of md, json, txt, not 'pdf'\n",
+        f"outline: --format must be one of {', '.join(FORMATS)}, not 'pdf'\n",
     )
     code, _, err = invoke("export", str(doc_file), "--md-style", "tree")
     assert code == EXIT_TROUBLE
@@ -182,7 +183,7 @@ def test_export_reports_a_bad_input_and_writes_the_rest(tmp_path: Path, doc_file
     outdir = tmp_path / "out"
     code, _, err = invoke("export", str(empty), str(doc_file), "-o", str(outdir))
     assert code == EXIT_TROUBLE
-    assert err == f"outline: {empty}: is empty\n"
+    assert err == (f"outline: {empty}: is empty\noutline: 1 of 2 documents exported, 1 failed\n")
     assert [p.name for p in outdir.iterdir()] == ["plan.md"]
 
 
@@ -224,3 +225,29 @@ def test_python_dash_m_runs_the_cli(doc_file: Path) -> None:
     )
     assert result.returncode == EXIT_OK
     assert result.stdout.startswith("1  一、总体要求\n")
+
+
+def test_patterns_name_the_files_they_match(tmp_path: Path) -> None:
+    for name in ("b.txt", "a.txt", "sub/c.txt", "sub/.hidden/d.txt", "notes.bin"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("一、甲\n", encoding="utf-8")
+    code, out, _ = invoke("show", str(tmp_path / "*.txt"))
+    assert code == EXIT_OK
+    assert out.count("==> ") == 2
+    assert out.index("a.txt") < out.index("b.txt")
+    code, out, _ = invoke("show", str(tmp_path / "**" / "*.txt"))
+    assert [line for line in out.splitlines() if line.startswith("==> ")] == [
+        f"==> {tmp_path / name} <==" for name in ("a.txt", "b.txt", "sub/c.txt")
+    ]
+    code, out, err = invoke("show", str(tmp_path / "*.doc"))
+    assert (code, out) == (EXIT_TROUBLE, "")
+    assert err == f"outline: {tmp_path / '*.doc'}: no file matches this pattern\n"
+
+
+def test_a_directory_is_walked_in_name_order_past_hidden_entries(tmp_path: Path) -> None:
+    for name in ("b/x.txt", "a b.txt", "a/z.md", ".git/y.txt", "c.TXT", "d.pdf"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("一、甲\n", encoding="utf-8")
+    out = invoke("show", str(tmp_path))[1]
+    shown = [line[4:-4] for line in out.splitlines() if line.startswith("==> ")]
+    assert shown == [str(tmp_path / n) for n in ("a/z.md", "a b.txt", "b/x.txt", "c.TXT")]

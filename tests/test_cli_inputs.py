@@ -142,7 +142,8 @@ def test_bad_files_get_one_line_each_and_the_rest_go_through(
         paths.append(str(tmp_path / name))
     code, _out, err = invoke("export", "-o", str(tmp_path / "out"), *paths, str(docx_file))
     assert code == EXIT_TROUBLE
-    lines = err.splitlines()
+    *lines, summary = err.splitlines()
+    assert summary == f"outline: 1 of {len(bad) + 1} documents exported, {len(bad)} failed"
     assert len(lines) == len(bad)
     for line, (name, (_, message)) in zip(lines, bad.items(), strict=True):
         assert line.startswith(f"outline: {tmp_path / name}: ")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +16,8 @@ DOCUMENT_SUFFIXES = frozenset(
     {".txt", ".text", ".md", ".markdown", ".docx", ".html", ".htm", ".pdf", ".doc", ".wps"}
 )
 """Files taken from a directory given as input (.doc and .wps to say how to convert them)."""
+PATTERN = re.compile(r"[*?[]")
+"""What makes an input that names no file a pattern to match."""
 
 
 class InputError(Exception):
@@ -103,27 +106,40 @@ class Run:
             self.fail(source, str(e))
             return None
 
-    def expand(self, paths: list[str]) -> Iterator[str]:
-        """The inputs named by paths: files as given, directories as the documents in them."""
+    def expand(self, paths: Iterable[str]) -> Iterator[str]:
+        """The inputs named by paths: files as given, directories as the documents in them,
+        patterns (*, ?, [...], ** for any depth) that name no file as the paths they match."""
         for raw in paths:
             path = Path(raw)
+            if raw != "-" and not path.exists() and PATTERN.search(raw):
+                yield from self.matches(raw)
+                continue
             if raw == "-" or not path.is_dir():
                 if raw != "-" and not path.exists():
                     self.fail(raw, "no such file or directory")
                     continue
                 yield raw
                 continue
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in DOCUMENT_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            found = False
+            for document in documents_in(path, self.fail):
+                found = True
+                yield str(document)
             if not found:
                 suffixes = ", ".join(sorted(DOCUMENT_SUFFIXES))
                 self.fail(raw, f"directory holds no documents ({suffixes})")
-            yield from (str(p) for p in found)
+
+    def matches(self, pattern: str) -> Iterator[str]:
+        """The paths a pattern matches, in order; a directory among them as its documents."""
+        import glob
+
+        found = sorted(glob.glob(pattern, recursive=True))
+        if not found:
+            self.fail(pattern, "no file matches this pattern")
+        for match in found:
+            if Path(match).is_dir():
+                yield from (str(p) for p in documents_in(Path(match), self.fail))
+            else:
+                yield match
 
     @property
     def exit_code(self) -> int:
@@ -133,4 +149,29 @@ class Run:
 
 def several(paths: list[str]) -> bool:
     """Whether the inputs may be more than one document."""
-    return len(paths) > 1 or any(p != "-" and Path(p).is_dir() for p in paths)
+    return len(paths) > 1 or any(
+        p != "-" and (Path(p).is_dir() or (not Path(p).exists() and PATTERN.search(p)))
+        for p in paths
+    )
+
+
+def documents_in(directory: Path, fail: Callable[[str, str], None]) -> Iterator[Path]:
+    """The documents under a directory, depth first in name order, found as the walk goes: it
+    holds the names of one directory at a time, never the corpus. Hidden files and directories
+    are left out, symbolic links to directories are not followed, and a directory that cannot
+    be listed is reported through `fail`."""
+    import os
+
+    try:
+        with os.scandir(directory) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as e:
+        fail(str(directory), f"cannot list directory: {e.strerror or e}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from documents_in(Path(entry.path), fail)
+        elif entry.is_file() and Path(entry.name).suffix.lower() in DOCUMENT_SUFFIXES:
+            yield Path(entry.path)

@@ -1,5 +1,5 @@
-"""Renderers: each takes a Document and returns text. `FORMATS` maps an export format's name to
-its renderer; the CLI's choices come from its keys."""
+"""Renderers: each takes a Document and returns text, or bytes for a binary format (docx).
+`FORMATS` maps an export format's name to its renderer; the CLI's choices come from its keys."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from outline.model import Document
-from outline.render import json, markdown, plain
+from outline.render import csv, json, markdown, plain
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,9 +30,33 @@ class Options:
     """What the line numbers count: "line", "paragraph" or "block"."""
     pages: tuple[int, ...] = ()
     """The line on which each page begins, for a PDF."""
+    body: bool = False
+    """docx, html, opml: each heading's own text too (see `WITH_BODY`)."""
 
 
-Renderer = Callable[[Document, Options], str]
+# These renderers are imported on first use, so that `outline show` does not pay for XML,
+# HTML and Word at start-up.
+
+
+def _opml(doc: Document, o: Options) -> str:
+    from outline.render import opml
+
+    return opml.render(doc, title=_stem(o.source), depth=o.depth, body=o.body)
+
+
+def _html(doc: Document, o: Options) -> str:
+    from outline.render import html
+
+    return html.render(doc, title=_stem(o.source), source=o.source, depth=o.depth, body=o.body)
+
+
+def _docx(doc: Document, o: Options) -> bytes:
+    from outline.render import docx
+
+    return docx.render(doc, title=_stem(o.source), depth=o.depth, body=o.body)
+
+
+Renderer = Callable[[Document, Options], str | bytes]
 
 FORMATS: Mapping[str, Renderer] = MappingProxyType(
     {
@@ -47,6 +71,17 @@ FORMATS: Mapping[str, Renderer] = MappingProxyType(
             reader=json.Reader(o.format, o.line_unit, o.pages),
         ),
         "txt": lambda doc, o: plain.render(doc, depth=o.depth),
+        "jsonl": lambda doc, o: json.render_line(
+            doc,
+            source=o.source,
+            encoding=o.encoding,
+            depth=o.depth,
+            reader=json.Reader(o.format, o.line_unit, o.pages),
+        ),
+        "csv": lambda doc, o: csv.render(doc, source=o.source, depth=o.depth),
+        "opml": _opml,
+        "html": _html,
+        "docx": _docx,
     }
 )
 """Export formats by name."""
@@ -57,5 +92,26 @@ def _stem(source: str) -> str:
     return "" if source == "-" else os.path.splitext(os.path.basename(source))[0]
 
 
-EXTENSIONS: Mapping[str, str] = MappingProxyType({"md": ".md", "json": ".json", "txt": ".txt"})
+EXTENSIONS: Mapping[str, str] = MappingProxyType(
+    {
+        "md": ".md",
+        "json": ".json",
+        "txt": ".txt",
+        "jsonl": ".jsonl",
+        "csv": ".csv",
+        "opml": ".opml",
+        "html": ".html",
+        "docx": ".docx",
+    }
+)
 """The file name extension of each export format."""
+
+HEADS: Mapping[str, str] = MappingProxyType({"jsonl": "", "csv": csv.HEAD})
+"""Formats whose outputs for many documents concatenate into one file, with the text such a file
+opens with; each document's own output starts with it too."""
+
+WITH_BODY = frozenset({"docx", "html", "opml"})
+"""Formats that can hold each heading's own text (`Options.body`)."""
+
+REQUIRES: Mapping[str, tuple[str, str]] = MappingProxyType({"docx": ("docx", "outline[docx]")})
+"""Formats that need an optional package: the module to import and what to install."""

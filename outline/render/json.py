@@ -1,4 +1,4 @@
-"""JSON: the skeleton as data for other tools. The shape is stable:
+"""JSON and JSON Lines: the skeleton as data for other tools. The shape is stable:
 
 {"source": PATH, "format": "text"|"docx"|"html"|"pdf", "encoding": str|null,
 "line_unit": "line"|"paragraph"|"block", "pages": [LINE, ...], "title": str|null,
@@ -86,3 +86,15 @@ def render(
     """The document as indented JSON, UTF-8 characters unescaped."""
     data = document_dict(doc, source, encoding, depth, reader)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_line(
+    doc: Document,
+    source: str = "-",
+    encoding: str | None = None,
+    depth: int | None = None,
+    reader: Reader = TEXT,
+) -> str:
+    """The document as one line of JSON Lines: the shape of `render`, without the indentation."""
+    data = document_dict(doc, source, encoding, depth, reader)
+    return json.dumps(data, ensure_ascii=False) + "\n"
