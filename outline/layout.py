@@ -37,20 +37,6 @@ MIN_WRAPPED = 5
 MARKED_SHARE = 0.5
 """More lines after full ones opening with a marker than this share: not a wrapped text."""
 
-LINE_END = r"(?=[\r\n]|\Z)"
-TOC_TITLE = re.compile(rf"目[{SPACE}]*录[{SPACE}*]*{LINE_END}")
-"""目录 ending a line; on a line of its own, a table of contents follows."""
-TOC_LEADERS = (*(ch * 4 for ch in ".·-_…"), "……", "...", "。。。")
-"""What leads from an entry of a table of contents to its page number."""
-PAGE_NUMBER = re.compile(rf"[0-9０-９]{{1,4}}+[{SPACE}]*+(?=[\r\n]|\Z)")
-"""Digits ending a line: after a leader, the page number of an entry of a table of contents
-(一、总体要求……………3)."""
-ATTACHMENT = re.compile(
-    rf"[{SPACE}#*>]*(?:(?:附件|附表|附录)[{SPACE}]*[0-9０-９一二三四五六七八九十]*[{SPACE}]*[：:]?"
-    rf"|附[：:])[{SPACE}*]*(?:$|(?=\S.{{0,40}}$))"
-)
-"""附件 / 附件2： / 附： — what follows is another document; its numbering starts afresh."""
-
 
 def visual_width(s: str) -> int:
     """Width of a line in columns: CJK characters (three bytes in UTF-8) count two."""

@@ -15,15 +15,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from outline._numeral_table import TABLE
-from outline.layout import (
-    ATTACHMENT,
-    PAGE_NUMBER,
-    PREFIX,
-    SPACE,
-    TOC_LEADERS,
-    TOC_TITLE,
-    Layout,
-)
+from outline.layout import PREFIX, SPACE, Layout
 from outline.markers import (
     FIRST_CHARS,
     KIND_OF_GROUP,
@@ -35,6 +27,7 @@ from outline.markers import (
     enclosed_value,
 )
 from outline.numerals import CHINESE_DIGITS, read_number
+from outline.regions import attachment_starts, speech_resumptions, table_of_contents
 
 INLINE_ANCHOR = re.compile(rf"[。；！？：;!?:][”’\"」』]?[{SPACE}]*(?=[{re.escape(FIRST_CHARS)}])")
 SPACED_ANCHOR = re.compile(rf"(?<=\S)[{SPACE}]+(?=第)")
@@ -45,12 +38,6 @@ FOLLOWING_NUMERAL = re.compile(rf"[{SPACE}*_#]*([{CHINESE_DIGITS}]+)")
 EMPHASIS = "*_#"
 LINE_BREAKS = re.compile(r"[\r\n]+")
 MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-ADDRESS = re.compile(
-    rf"[{SPACE}]*(?:各位代表|各位委员|各位同志|同志们|同志们、朋友们|女士们、先生们)[！!]"
-)
-"""各位代表！ opening a paragraph: a speech returning to its main line."""
-TOC_LINE_MAX = 60
-"""A longer paragraph is body text: the table of contents has ended."""
 
 
 @dataclass(slots=True)
@@ -94,7 +81,7 @@ class Item(NamedTuple):
 
 def scan(layout: Layout) -> list[Item]:
     """The headings of a text, in document order."""
-    excluded = _excluded_paragraphs(layout)
+    excluded = table_of_contents(layout)
     candidates = _candidates(layout, excluded)
     accepted = _select(candidates)
     return _items(layout, accepted)
@@ -237,8 +224,8 @@ def _runs(scope: list[Candidate]) -> list[Candidate]:
 
 def _items(layout: Layout, accepted: list[Candidate]) -> list[Item]:
     text = layout.text
-    attachments = _paragraphs_matching(layout, ATTACHMENT)
-    addresses = _paragraphs_matching(layout, ADDRESS)
+    attachments = attachment_starts(layout)
+    addresses = speech_resumptions(layout)
     starts = [
         layout.paragraphs[c.paragraph].start if c.block and _opens(layout, c) else c.marker_start
         for c in accepted
@@ -307,45 +294,3 @@ def _title_span(layout: Layout, pos: int, following: int) -> tuple[int, int, int
             title_end -= 1
         body_start = title_end
     return pos, title_end, body_start
-
-
-def _excluded_paragraphs(layout: Layout) -> set[int]:
-    """Paragraphs where markers are not headings: a table of contents."""
-    text = layout.text
-    excluded: set[int] = set()
-    for m in PAGE_NUMBER.finditer(text):
-        before = m.start()
-        while before and text[before - 1] in SPACE:
-            before -= 1
-        if text.endswith(TOC_LEADERS, 0, before):
-            excluded.add(layout.paragraph_at(m.start()))
-    for m in TOC_TITLE.finditer(text):
-        first = layout.paragraph_at(m.start())
-        if PREFIX.match(text, layout.paragraphs[first].start).end() != m.start():  # type: ignore[union-attr]
-            continue
-        excluded.add(first)
-        entry = ""
-        for index in range(first + 1, len(layout.paragraphs)):
-            para = layout.paragraphs[index]
-            content = text[para.start : para.end]
-            key = _key(content)
-            if not key:
-                continue
-            if (entry and key == entry) or len(content) > TOC_LINE_MAX or "。" in content:
-                break  # the body begins: its first heading repeats the first entry
-            entry = entry or key
-            excluded.add(index)
-    return excluded
-
-
-def _key(s: str) -> str:
-    return re.sub(r"[\s\W_]+", "", s)
-
-
-def _paragraphs_matching(layout: Layout, pattern: re.Pattern[str]) -> list[int]:
-    text = layout.text
-    return [
-        index
-        for index, para in enumerate(layout.paragraphs)
-        if pattern.match(text, para.start, para.end)
-    ]
