@@ -11,10 +11,10 @@ from __future__ import annotations
 import os
 import sys
 
-from outline.cli import export, show
+from outline.cli import check, export, show
 from outline.cli.app import EXIT_BUG, EXIT_OK, app
 
-__all__ = ["app", "export", "main", "show"]
+__all__ = ["app", "check", "export", "main", "show"]
 
 
 def main() -> None:

@@ -37,6 +37,8 @@ class Loaded:
     """The encoding its bytes were decoded with."""
     doc: Document
     """The parsed document."""
+    data: bytes = b""
+    """The bytes read, for a command that writes the document back (check --write)."""
 
 
 def read_source(source: str, options: ReadOptions) -> Loaded:
@@ -51,7 +53,7 @@ def read_source(source: str, options: ReadOptions) -> Loaded:
         raise InputError(str(e)) from None
     except OSError as e:
         raise InputError(e.strerror or str(e)) from None
-    return Loaded(source, used, parse(text))
+    return Loaded(source, used, parse(text), data)
 
 
 class Run:
