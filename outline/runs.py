@@ -24,13 +24,17 @@ from outline.markers import KINDS
 from outline.model import Document, Node
 from outline.scan import _candidates, _excluded_paragraphs
 from outline.series import number_headings
-from outline.style import Style, majority, pattern, style_of
+from outline.style import Style, majority, pattern, style_of, write_numeral
 
 ENUMERATIONS = frozenset({"verb-shi", "verb-yao", "ordinal", "qi"})
 """Kinds that enumerate points inside paragraphs: one found alone is still worth a word."""
 VERBS = frozenset({"verb-shi", "verb-yao"})
 """Enumerations that always start at 一 (an argument may open with 首先 and go on 第二，)."""
 LINE_BREAKS = re.compile(r"[\r\n]+")
+MAX_GAP = 3
+"""Gaps of more missing numbers are not looked into: the list is broken, not misread."""
+OPENERS = {"", *SPACE, "\r", "\n", *"。！？；：!?;:*#>"}
+"""What may stand right before a heading the parser passed over."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +176,8 @@ def runs(doc: Document, layout: Layout | None = None) -> tuple[Run, ...]:
     context = _Context(doc, layout)
     series = _tree_series(context)
     series.extend(_join_strays(context, series))
+    for one in series:
+        _fill_gaps(one, context)
     found: list[Run] = []
     for one in series:
         for marks in _split(one.marks, heading=one.heading, context=context):
@@ -224,6 +230,52 @@ def _join_strays(context: _Context, series: list[_Series]) -> list[_Series]:
     for one in series:
         one.marks.sort(key=lambda m: m.start)
     return list(orphans.values())
+
+
+def _fill_gaps(one: _Series, context: _Context) -> None:
+    """Markers the parser could not take that fill a gap in a series: 一、二〇一二年 read as a
+    count, 一是……，二是……，三是…… after commas. The numbering is not broken there, and renumbering
+    the markers after the gap would be wrong."""
+    filled: list[Mark] = []
+    previous: Mark | None = None
+    for mark in one.marks:
+        low = previous.number if previous else 0
+        if low + 1 < mark.number <= low + 1 + MAX_GAP and mark.style is not None:
+            start = previous.end if previous else _gap_start(one, context)
+            found = _missing(one, mark, range(low + 1, mark.number), start, context)
+            filled.extend(found)
+        previous = mark
+    if filled:
+        one.marks = sorted([*one.marks, *filled], key=lambda m: m.start)
+
+
+def _gap_start(one: _Series, context: _Context) -> int:
+    """Where the text that may hold the missing first markers of a series begins."""
+    if one.parent is not None:
+        return one.parent.body_start
+    return context.attachments[one.segment - 1] if one.segment else 0
+
+
+def _missing(one: _Series, mark: Mark, numbers: range, start: int, context: _Context) -> list[Mark]:
+    """The markers of the missing numbers, in order, between `start` and a marker; all of them
+    or none. Headings must stand where a heading may (after a line break, a space or the end
+    of a sentence); enumerations may stand anywhere (一是……，二是……)."""
+    assert mark.style is not None
+    text = context.text
+    found: list[Mark] = []
+    for number in numbers:
+        numeral = write_numeral(number, mark.style.numerals, one.kind)
+        if numeral is None:
+            return []
+        hits = pattern(one.kind, numeral).finditer(text, start, mark.start)
+        hit = next(
+            (m for m in hits if not one.heading or text[m.start() - 1 : m.start()] in OPENERS), None
+        )
+        if hit is None:
+            return []
+        found.append(context.mark(one.kind, number, hit.start(), None))
+        start = hit.end()
+    return found
 
 
 def _split(marks: list[Mark], *, heading: bool, context: _Context) -> Iterable[list[Mark]]:
