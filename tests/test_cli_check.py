@@ -205,6 +205,20 @@ def test_write_never_overwrites_a_backup_and_goes_on(tmp_path: Path, draft: Path
     assert other.read_text(encoding="utf-8") == MENDED
 
 
+def test_a_file_that_cannot_be_written_is_reported_and_left_as_it_was(
+    draft: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(self: Path, data: bytes) -> int:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "write_bytes", refuse)
+    code, _, err = invoke(str(draft), "--write")
+    assert code == EXIT_TROUBLE
+    assert err.splitlines()[0] == f"outline: {draft}: cannot write: Permission denied"
+    assert draft.read_text(encoding="utf-8") == DRAFT
+    assert not Path(f"{draft}.orig").exists()
+
+
 def test_write_cannot_write_back_stdin() -> None:
     code, _, err = invoke("-", "--write", stdin=DRAFT.encode())
     assert (code, err) == (EXIT_TROUBLE, "outline: --write cannot write back standard input\n")

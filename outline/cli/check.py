@@ -169,14 +169,16 @@ def _mend(
         restyle=any(c.startswith("S") for c in codes),
     )
     fixed = apply(text, changes)
-    try:
-        codec, bom = encoder(loaded.data, loaded.encoding, text)
-        data = encode(fixed, codec, bom)
-        if write and changes:
-            write_in_place(Path(loaded.source), loaded.data, data)
-    except RewriteError as e:
-        run.fail(loaded.source, str(e))
-        return None
+    data = loaded.data
+    if changes and (write or not diff):
+        try:
+            codec, bom = encoder(loaded.data, loaded.encoding, text)
+            data = encode(fixed, codec, bom)
+            if write:
+                write_in_place(Path(loaded.source), loaded.data, data)
+        except RewriteError as e:
+            run.fail(loaded.source, str(e))
+            return None
     if changes:
         report.fixed_documents += 1
         report.fixed_markers += len(changes)

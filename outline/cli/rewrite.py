@@ -62,6 +62,7 @@ def write_in_place(path: Path, original: bytes, fixed: bytes) -> None:
     try:
         path.write_bytes(fixed)
     except OSError as e:
+        backup.unlink(missing_ok=True)  # nothing was changed: no backup to trip the next run
         raise RewriteError(f"cannot write: {e.strerror or e}") from None
 
 
