@@ -311,15 +311,17 @@ def _run(one: _Series, marks: list[Mark], context: _Context) -> Run | None:
         return run
     first = marks[0]
     start, end = context.scope_text(context.scope(first.start))
+    # 一要…… may go on 二是……: an enumeration's verb is no part of its numbering.
+    kinds = VERBS if one.kind in VERBS else {one.kind}
     if first.number != 1:
         # 二是…… with no 一是: a list that lost its head, unless an 一是 stands in its section
         # where the parser could not take it (关键一是……。二是……) or starts another list.
-        head = pattern(one.kind, "一").search(context.text, start, end)
-        return run if one.kind in VERBS and head is None else None
+        heads = (pattern(kind, "一").search(context.text, start, end) for kind in kinds)
+        return run if one.kind in VERBS and not any(heads) else None
     if len(marks) > 1:
         return run
-    second_after = pattern(one.kind, "二").search(context.text, first.end, end)
-    return replace(run, lone=True) if second_after is None else None
+    seconds = (pattern(kind, "二").search(context.text, first.end, end) for kind in kinds)
+    return None if any(seconds) else replace(run, lone=True)
 
 
 def _styled(found: list[Run], context: _Context) -> list[Run]:

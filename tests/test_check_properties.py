@@ -16,7 +16,9 @@ from outline import parse
 from outline.check import check
 from outline.codes import ERROR
 from outline.fix import edits, fix
+from outline.layout import Layout
 from outline.markers import MARKER
+from outline.scan import _candidates, _excluded_paragraphs
 from tests.test_properties import soup
 
 WORDS = "加强组织领导推进改革创新完善制度机制建设发展提升服务能力水平落实责任"
@@ -200,7 +202,10 @@ def test_check_finds_each_damage_at_its_line_and_fix_restores_the_document(
 @given(soup)
 def test_on_any_text_fix_rewrites_markers_only_and_leaves_no_error(text: str) -> None:
     doc = parse(text)
-    # A title that opens with a marker (一、二、三级) is read as a count once renumbered.
+    # Whether 一、二 is a heading or a count (二、三级) depends on the numbers that follow it,
+    # which fix may change: such texts are left out, and so are titles opening with a marker.
+    layout = Layout(text)
+    assume(not any(c.count_like for c in _candidates(layout, _excluded_paragraphs(layout))))
     assume(not any(MARKER.match(v.node.title) for v in doc.walk()))
     changes = edits(text, doc)
     for before, after in pairwise(changes):
