@@ -250,9 +250,12 @@ def _fill_gaps(one: _Series, context: _Context) -> None:
 
 
 def _gap_start(one: _Series, context: _Context) -> int:
-    """Where the text that may hold the missing first markers of a series begins."""
+    """Where the text that may hold the missing first markers of a series begins: its
+    heading's body, its scope for stray markers, else the start of its part of the text."""
     if one.parent is not None:
         return one.parent.body_start
+    if one.orphan:
+        return context.scope_text(context.scope(one.marks[0].start))[0]
     return context.attachments[one.segment - 1] if one.segment else 0
 
 
