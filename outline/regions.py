@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from outline.layout import PREFIX, SPACE, Layout
+from outline.markers import MARKER
 
 LINE_END = r"(?=[\r\n]|\Z)"
 TOC_TITLE = re.compile(rf"目[{SPACE}]*录[{SPACE}*]*{LINE_END}")
@@ -25,13 +26,22 @@ ADDRESS = re.compile(
     rf"[{SPACE}]*(?:各位代表|各位委员|各位同志|同志们|同志们、朋友们|女士们、先生们)[！!]"
 )
 """各位代表！ opening a paragraph: a speech returning to its main line."""
+ATTACHMENT_NAME_MAX = 40
+"""A longer paragraph after a list of attachments is not one of its entries."""
+SENTENCE_STOP = re.compile(r"[。！？；!?;]")
 TOC_LINE_MAX = 60
 """A longer paragraph is body text: the table of contents has ended."""
 
 
-def table_of_contents(layout: Layout) -> set[int]:
-    """The paragraphs of a table of contents, where markers are not headings: after 目录 up to
-    where the body repeats the first entry, and any line with a leader and a page number."""
+def not_headings(layout: Layout) -> set[int]:
+    """Paragraphs whose markers are not headings: the entries of a table of contents and of
+    the list of attachments at the end of a notice."""
+    return _table_of_contents(layout) | _attachment_lists(layout)
+
+
+def _table_of_contents(layout: Layout) -> set[int]:
+    """After 目录, up to where the body repeats the first entry; and any line with a leader and
+    a page number."""
     text = layout.text
     excluded: set[int] = set()
     for m in PAGE_NUMBER.finditer(text):
@@ -42,7 +52,7 @@ def table_of_contents(layout: Layout) -> set[int]:
             excluded.add(layout.paragraph_at(m.start()))
     for m in TOC_TITLE.finditer(text):
         first = layout.paragraph_at(m.start())
-        if PREFIX.match(text, layout.paragraphs[first].start).end() != m.start():  # type: ignore[union-attr]
+        if _opening(layout, first) != m.start():
             continue
         excluded.add(first)
         entry = ""
@@ -57,6 +67,35 @@ def table_of_contents(layout: Layout) -> set[int]:
             entry = entry or key
             excluded.add(index)
     return excluded
+
+
+def _attachment_lists(layout: Layout) -> set[int]:
+    """附件：1.XX办法 and the entries under it (2.XX表): names of attached documents."""
+    text = layout.text
+    excluded: set[int] = set()
+    for first in attachment_starts(layout):
+        para = layout.paragraphs[first]
+        header = ATTACHMENT.match(text, para.start, para.end)
+        if header is None or not MARKER.match(text, header.end(), para.end):
+            continue
+        excluded.add(first)
+        for index in range(first + 1, len(layout.paragraphs)):
+            para = layout.paragraphs[index]
+            name = text[para.start : para.end]
+            if (
+                len(name.strip(SPACE)) > ATTACHMENT_NAME_MAX
+                or SENTENCE_STOP.search(name)
+                or not MARKER.match(text, _opening(layout, index), para.end)
+            ):
+                break
+            excluded.add(index)
+    return excluded
+
+
+def _opening(layout: Layout, index: int) -> int:
+    """Where a paragraph's text begins, past its indentation and stray Markdown."""
+    para = layout.paragraphs[index]
+    return PREFIX.match(layout.text, para.start, para.end).end()  # type: ignore[union-attr]
 
 
 def _key(s: str) -> str:

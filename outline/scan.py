@@ -27,7 +27,7 @@ from outline.markers import (
     enclosed_value,
 )
 from outline.numerals import CHINESE_DIGITS, read_number
-from outline.regions import attachment_starts, speech_resumptions, table_of_contents
+from outline.regions import attachment_starts, not_headings, speech_resumptions
 
 INLINE_ANCHOR = re.compile(rf"[。；！？：;!?:][”’\"」』]?[{SPACE}]*(?=[{re.escape(FIRST_CHARS)}])")
 SPACED_ANCHOR = re.compile(rf"(?<=\S)[{SPACE}]+(?=第)")
@@ -81,10 +81,14 @@ class Item(NamedTuple):
 
 def scan(layout: Layout) -> list[Item]:
     """The headings of a text, in document order."""
-    excluded = table_of_contents(layout)
-    candidates = _candidates(layout, excluded)
-    accepted = _select(candidates)
-    return _items(layout, accepted)
+    return _items(layout, _select(candidates(layout)))
+
+
+def candidates(layout: Layout) -> list[Candidate]:
+    """Every marker where a heading may begin, in document order, whether the evidence makes
+    it a heading or not (a table of contents left out): what `check` looks at for markers
+    that the parser passed over, such as a lone 一是."""
+    return _candidates(layout, not_headings(layout))
 
 
 def _candidates(layout: Layout, excluded: set[int]) -> list[Candidate]:

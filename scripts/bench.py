@@ -227,6 +227,29 @@ def bench_diff() -> None:
     print(f"  target ≤ {DIFF_TARGET_S * 1000:.0f} ms: {'met' if met else 'NOT met'}")
 
 
+def bench_check() -> None:
+    """`check` and `fix` on the same corpus, next to the `parse` they start from."""
+    from outline import parse  # noqa: PLC0415 - after the path is set by bench_parse
+    from outline.check import check  # noqa: PLC0415
+    from outline.fix import fix  # noqa: PLC0415
+
+    text = corpus()
+    megabytes = len(text.encode("utf-8")) / 1e6
+    doc = parse(text)
+    rows = [
+        ("baseline: outline.parse", median_seconds(lambda: parse(text), ROUNDS)),
+        ("outline.check.check", median_seconds(lambda: check(doc), ROUNDS)),
+        ("outline.fix.fix", median_seconds(lambda: fix(text, doc), ROUNDS)),
+    ]
+    print(f"\ncheck, {megabytes:.1f} MB of seed text, median of {ROUNDS}")
+    base = rows[0][1]
+    for name, seconds in rows:
+        print(
+            f"  {name:<28}{seconds * 1000:9.1f} ms {megabytes / seconds:9.1f} MB/s"
+            f" {seconds / base:7.1f}× parse"
+        )
+
+
 def bench_commands() -> None:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     outline = str(Path(sys.executable).with_name("outline"))
@@ -237,6 +260,7 @@ def bench_commands() -> None:
         ("outline show SEED.docx", [outline, "show", str(Path(seed).with_suffix(".docx"))]),
         ("outline show SEED", [outline, "show", seed]),
         ("outline diff SEED SEED", [outline, "diff", seed, seed]),
+        ("outline check SEED", [outline, "check", seed]),
     ]
     for _, argv in commands:  # warm the caches and write the bytecode
         subprocess.run(argv, env=env, capture_output=True, check=True)
@@ -372,5 +396,6 @@ if __name__ == "__main__":
     bench_parse()
     bench_readers()
     bench_diff()
+    bench_check()
     bench_commands()
     bench_batch()

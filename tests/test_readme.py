@@ -8,35 +8,40 @@ import pytest
 from typer.testing import CliRunner
 
 from outline.cli import app
-from outline.cli.app import EXIT_DIFFERENT, EXIT_OK
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 CONSOLE = re.compile(r"```console\n(.*?)```", re.S)
 ELIDED = "..."
-DIFFERENCES = {"diff"}
-"""Commands whose examples show differences, and so exit 1."""
 
 
-def examples() -> list[tuple[str, str]]:
-    """(command, shown output) for each `$ outline …` line of the README's console blocks."""
-    found = []
+EXIT_STATUS = "echo $?"
+"""Shown after a command, gives the exit code it ends with (0 when not shown)."""
+
+
+def examples() -> list[tuple[str, str, int]]:
+    """(command, shown output, exit code) for each `$ outline …` line of the README's console
+    blocks."""
+    found: list[tuple[str, str, int]] = []
     for block in CONSOLE.findall(README):
         for chunk in re.split(r"^\$ ", block, flags=re.M)[1:]:
             command, _, output = chunk.partition("\n")
-            found.append((command, output))
+            if command == EXIT_STATUS:
+                found[-1] = (*found[-1][:2], int(output))
+            else:
+                found.append((command, output, 0))
     return found
 
 
-@pytest.mark.parametrize(("command", "shown"), examples(), ids=[c for c, _ in examples()])
+@pytest.mark.parametrize(("command", "shown", "code"), examples(), ids=[c for c, *_ in examples()])
 def test_readme_example_output_is_real(
-    command: str, shown: str, monkeypatch: pytest.MonkeyPatch
+    command: str, shown: str, code: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(ROOT)
     program, *args = command.split()
     assert program == "outline"
     result = CliRunner().invoke(app, args)
-    assert result.exit_code == (EXIT_DIFFERENT if args[0] in DIFFERENCES else EXIT_OK)
+    assert result.exit_code == code
     if shown.endswith(ELIDED + "\n"):
         assert result.stdout.startswith(shown[: -len(ELIDED) - 1])
     else:
@@ -47,7 +52,17 @@ def test_readme_shows_every_command() -> None:
     commands = {
         c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands
     }
-    shown = {command.split()[1] for command, _ in examples()}
+    shown = {command.split()[1] for command, *_ in examples()}
     assert commands <= shown
     assert "make demo" in README
     assert "make test" in README
+
+
+def test_readme_lists_every_check_code_as_the_table_gives_it() -> None:
+    from outline.codes import CODES
+
+    rows = re.findall(r"^\| ([A-Z]\d{3}) \| (.*)$", README, flags=re.M)
+    assert [code for code, _ in rows] == list(CODES)
+    for code, rest in rows:
+        row = CODES[code]
+        assert rest == f"{row.severity} | {row.summary} | `{row.example_line}` |"

@@ -11,10 +11,10 @@ from __future__ import annotations
 import os
 import sys
 
-from outline.cli import diff, export, show
+from outline.cli import check, diff, export, show
 from outline.cli.app import EXIT_BUG, EXIT_OK, app
 
-__all__ = ["app", "diff", "export", "main", "show"]
+__all__ = ["app", "check", "diff", "export", "main", "show"]
 
 
 def main() -> None:

@@ -53,6 +53,8 @@ class Loaded:
     pages)."""
     pages: tuple[int, ...] = ()
     """The line on which each page begins (PDF, text with page breaks)."""
+    data: bytes = b""
+    """The bytes read, for a command that writes the document back (check --write)."""
 
 
 def read_source(source: str, options: ReadOptions) -> Loaded:
@@ -77,7 +79,7 @@ def read_source(source: str, options: ReadOptions) -> Loaded:
     doc = parse(got.text)
     if got.styled:
         doc = with_styled(doc, got.styled)
-    return Loaded(source, got.encoding, doc, got.format, got.line_unit, got.pages)
+    return Loaded(source, got.encoding, doc, got.format, got.line_unit, got.pages, data)
 
 
 class Run:

@@ -1,0 +1,244 @@
+"""`outline check`: what is wrong with the numbering of each document; `--fix` mends it."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TextIO
+
+import typer
+
+from outline.cli.app import EXIT_DIFFERENT, EXIT_OK, Encoding, Paths, app, usage_error
+from outline.cli.inputs import Loaded, ReadOptions, Run, several
+
+if TYPE_CHECKING:
+    from outline.check import Finding
+
+FORMATS = ("text", "json")
+LANGUAGES = ("zh", "en")
+FAIL_ON = ("error", "warning")
+
+
+@dataclass(slots=True)
+class Report:
+    """The findings of one run over the inputs, and what was mended."""
+
+    lang: str
+    """The language of messages."""
+    findings: list[tuple[str, Finding]] = field(default_factory=list)
+    """Each finding with the path of its document, documents in the order given."""
+    documents: int = 0
+    """Documents checked."""
+    fixed_documents: int = 0
+    """Documents whose markers --fix changed."""
+    fixed_markers: int = 0
+    """Markers --fix changed."""
+
+
+@app.command()
+def check(
+    paths: Paths,
+    format: Annotated[
+        str,
+        typer.Option("--format", "-f", help="Findings as text (path:line:column: …) or json."),
+    ] = "text",
+    select: Annotated[
+        list[str] | None,
+        typer.Option(help="Report only these codes or code prefixes: N101, N, S2 (commas)."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option(help="Do not report these codes or prefixes (commas).")
+    ] = None,
+    fail_on: Annotated[
+        str, typer.Option(help="Exit 1 for findings of this severity or worse: error, warning.")
+    ] = "error",
+    lang: Annotated[str, typer.Option(help="Messages in zh (中文) or en.")] = "zh",
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Print the document with its markers mended.")
+    ] = False,
+    write: Annotated[
+        bool,
+        typer.Option("--write", "-w", help="Mend the files in place, keeping NAME.orig."),
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Show what --fix changes as a unified diff.")
+    ] = False,
+    encoding: Encoding = None,
+) -> None:
+    """Check the numbering of each document: skipped, repeated or restarted numbers, mixed
+    marker styles, stray punctuation, lists of one, levels out of order, titles.
+
+    Findings go to stdout, one a line, path:line:column: severity code message, and a
+    summary to stderr. Codes: N… numbers, S… marker styles, L… lists and levels, T… titles
+    (the README lists each with an example). --fix mends what it can by rewriting markers
+    only (every other byte stays as it was) and prints the document; --write mends files in
+    place, keeping each original as NAME.orig; --diff shows the change. Findings left after
+    mending are then reported (on stderr when stdout carries the document or the diff).
+
+    Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 an input could not be read
+    or written, or bad usage (the other inputs still go through); 3 a bug.
+
+    \b
+    Example:
+        outline check drafts/ --ignore T
+        outline check speech.txt --diff
+    """
+    from outline.codes import CODES
+
+    _validate(format, fail_on, lang)
+    codes = _selected(CODES, select or [], ignore or [])
+    mending = fix or write or diff
+    if fix and not (write or diff) and several(paths):
+        usage_error("several inputs: --fix prints one document; use --write or --diff")
+    if write and "-" in paths:
+        usage_error("--write cannot write back standard input")
+    text_out = mending and not (write and not diff)
+    run = Run()
+    report = Report(lang)
+    for loaded in run.documents(paths, ReadOptions(encoding=encoding)):
+        report.documents += 1
+        doc = loaded.doc
+        if mending:
+            fixed = _mend(loaded, codes, run, report, write=write, diff=diff)
+            if fixed is None:
+                continue
+            from outline.parse import parse
+
+            doc = parse(fixed)
+        from outline.check import check as find
+
+        report.findings.extend((loaded.source, f) for f in find(doc) if f.code in codes)
+    _print_findings(report, format, sys.stderr if text_out else sys.stdout)
+    print(_summary(report, mending), file=sys.stderr)
+    failing = FAIL_ON[: FAIL_ON.index(fail_on) + 1]
+    failed = any(f.severity in failing for _, f in report.findings)
+    raise typer.Exit(run.exit_code or (EXIT_DIFFERENT if failed else EXIT_OK))
+
+
+def _validate(format: str, fail_on: str, lang: str) -> None:
+    for name, value, choices in (
+        ("--format", format, FORMATS),
+        ("--fail-on", fail_on, FAIL_ON),
+        ("--lang", lang, LANGUAGES),
+    ):
+        if value not in choices:
+            usage_error(f"{name} must be one of {', '.join(choices)}, not {value!r}")
+
+
+def _selected(all_codes: Iterable[str], select: list[str], ignore: list[str]) -> frozenset[str]:
+    """The codes to report: those --select names (all by default) but those --ignore names."""
+    known = sorted(all_codes)
+    chosen = _prefixes(select, known, "--select") or [""]
+    dropped = _prefixes(ignore, known, "--ignore")
+    return frozenset(
+        code
+        for code in known
+        if code.startswith(tuple(chosen)) and not code.startswith(tuple(dropped) or ("\0",))
+    )
+
+
+def _prefixes(values: list[str], known: list[str], option: str) -> list[str]:
+    prefixes = [p.strip().upper() for value in values for p in value.split(",") if p.strip()]
+    for prefix in prefixes:
+        if not any(code.startswith(prefix) for code in known):
+            usage_error(f"{option}: no code starts with {prefix!r} (codes: {', '.join(known)})")
+    return prefixes
+
+
+def _mend(
+    loaded: Loaded,
+    codes: frozenset[str],
+    run: Run,
+    report: Report,
+    *,
+    write: bool,
+    diff: bool,
+) -> str | None:
+    """Mend one document as asked; its mended text, or None if it could not be handled."""
+    from outline.cli.rewrite import RewriteError, encode, encoder, unified_diff, write_in_place
+    from outline.fix import apply, edits
+
+    text = loaded.doc.text
+    changes = edits(
+        text,
+        loaded.doc,
+        renumber=any(c.startswith("N") for c in codes),
+        restyle=any(c.startswith("S") for c in codes),
+    )
+    fixed = apply(text, changes)
+    data = loaded.data
+    if changes and (write or not diff):
+        if loaded.format != "text" or loaded.encoding is None:
+            run.fail(loaded.source, f"--fix and --write mend text files, not {loaded.format}")
+            return None
+        try:
+            codec, bom = encoder(loaded.data, loaded.encoding, text)
+            data = encode(fixed, codec, bom)
+            if write:
+                write_in_place(Path(loaded.source), loaded.data, data)
+        except RewriteError as e:
+            run.fail(loaded.source, str(e))
+            return None
+    if changes:
+        report.fixed_documents += 1
+        report.fixed_markers += len(changes)
+    if diff:
+        sys.stdout.write(unified_diff(text, fixed, loaded.source))
+    elif not write:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    return fixed
+
+
+def _print_findings(report: Report, format: str, stream: TextIO) -> None:
+    lang = report.lang
+    if format == "json":
+        import json
+
+        rows = [
+            {
+                "path": path,
+                "line": f.line,
+                "column": f.column,
+                "severity": f.severity,
+                "code": f.code,
+                "message": f.message(lang),
+            }
+            for path, f in report.findings
+        ]
+        stream.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    for path, f in report.findings:
+        stream.write(f"{path}:{f.line}:{f.column}: {f.severity} {f.code} {f.message(lang)}\n")
+
+
+def _summary(report: Report, mending: bool) -> str:
+    """One line: how many documents, errors and warnings; what was or can be mended."""
+    counts = Counter(f.severity for _, f in report.findings)
+    errors, warnings = counts["error"], counts["warning"]
+    fixable = sum(1 for _, f in report.findings if f.fixable)
+    docs = report.documents
+    if report.lang == "en":
+        found = f"{_n(errors, 'error')}, {_n(warnings, 'warning')}"
+        if mending:
+            return (
+                f"mended {_n(report.fixed_markers, 'marker')} in "
+                f"{_n(report.fixed_documents, 'document')}; {found} left"
+            )
+        hint = f" ({fixable} fixable with --fix)" if fixable else ""
+        return f"{found} in {_n(docs, 'document')}{hint}"
+    found = f"{errors} 个错误，{warnings} 个警告"
+    if mending:
+        return (
+            f"修正了 {report.fixed_documents} 个文档中的 {report.fixed_markers} 个编号；余 {found}"
+        )
+    hint = f"（{fixable} 个可用 --fix 修正）" if fixable else ""
+    return f"{docs} 个文档：{found}{hint}"
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"

@@ -1,0 +1,81 @@
+"""`fix`: the text with its markers rewritten — runs renumbered, each level in one style — and
+every other character as it was. Pure: a text and its Document in, a text out.
+
+>>> from outline import parse
+>>> text = "一、目标\\n三、任务\\n(三)措施\\n（四）保障\\n"
+>>> print(fix(text, parse(text)), end="")
+一、目标
+二、任务
+（一）措施
+（二）保障
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from outline.model import Document
+from outline.runs import Mark, runs
+from outline.style import Style, write, write_numeral
+
+
+class Edit(NamedTuple):
+    """One marker rewritten: the offsets it spans and what it becomes."""
+
+    start: int
+    end: int
+    text: str
+
+
+def fix(text: str, doc: Document, *, renumber: bool = True, restyle: bool = True) -> str:
+    """The text with its runs renumbered (`renumber`) and each level's markers in the style
+    most of them have (`restyle`). `doc` is `parse(text)`.
+
+    A marker that does not stand in the text exactly as read (a Markdown escape or a line
+    break inside it, as in 1\\. or 三\\n要) keeps its style; its number is still mended.
+    """
+    return apply(text, edits(text, doc, renumber=renumber, restyle=restyle))
+
+
+def edits(text: str, doc: Document, *, renumber: bool = True, restyle: bool = True) -> list[Edit]:
+    """The rewrites `fix` makes, in the order of the text."""
+    found: list[Edit] = []
+    for run in runs(doc):
+        for mark, expected in zip(run.marks, run.expected, strict=True):
+            number = expected if renumber else mark.number
+            style = run.style if restyle and run.style is not None else mark.style
+            edit = _edit(text, run.kind, mark, number, style)
+            if edit is not None:
+                found.append(edit)
+    return sorted(found)
+
+
+def _edit(text: str, kind: str, mark: Mark, number: int, style: Style | None) -> Edit | None:
+    if mark.style is None or style is None or (number, style) == (mark.number, mark.style):
+        return None
+    marker = write(kind, style, number)
+    if marker is None or marker == mark.marker:
+        return None
+    end = mark.start + len(mark.marker)
+    if mark.exact and text[mark.start : end] == mark.marker:
+        return Edit(mark.start, end, marker)
+    if style != mark.style or mark.numeral is None:
+        return None
+    numeral = write_numeral(number, style.numerals, kind)
+    start, stop = mark.numeral
+    written = mark.marker[len(style.prefix) : len(mark.marker) - len(style.suffix)]
+    if numeral is None or text[start:stop] != written:
+        return None
+    return Edit(start, stop, numeral)
+
+
+def apply(text: str, changes: list[Edit]) -> str:
+    """A text with non-overlapping edits, given in the order of the text, made."""
+    parts: list[str] = []
+    position = 0
+    for change in changes:
+        parts.append(text[position : change.start])
+        parts.append(change.text)
+        position = change.end
+    parts.append(text[position:])
+    return "".join(parts)

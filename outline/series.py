@@ -1,0 +1,95 @@
+"""How the heading runs of a kind are numbered from one section to the next.
+
+Within one heading the 1. 2. 3. under it count from 1. From one section to the next, documents
+differ: a law numbers its articles straight through its chapters (第一章 第一条…第五条, 第二章
+第六条…), a plan may number its measures straight through its parts, and most documents start
+each section's list again at 1. The document decides, family by family: the runs under sibling
+headings (the 1. 2. under each （一） of one 一、) do what most of them do.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from outline.runs import Run
+
+
+def number_headings(
+    found: list[Run], segment: Callable[[int], int], parent_of: Mapping[int, int]
+) -> list[Run]:
+    """The runs, those of headings with the numbers they should carry, series by series (the
+    runs of a kind in one part of the document: main text, an attachment).
+
+    `segment` gives the part that holds an offset; `parent_of` the offset of each heading's
+    parent (-1 at the top level) by the heading's offset.
+    """
+    series: dict[tuple[int, str], list[Run]] = defaultdict(list)
+    numbered = [run for run in found if not run.heading]
+    for run in found:
+        if run.heading:
+            series[(segment(run.marks[0].start), run.kind)].append(run)
+    for kind_runs in series.values():
+        kind_runs.sort(key=lambda r: r.marks[0].start)
+        numbered.extend(_numbered_series(kind_runs, parent_of))
+    return numbered
+
+
+def _family(run: Run, parent_of: Mapping[int, int]) -> tuple[int, str]:
+    """Runs whose headings are siblings share a family: the 1. 2. under each （一） of one 一、."""
+    parent = run.parent
+    if parent is None:
+        return (-2, "")
+    return (parent_of.get(parent.marker_start, -1), parent.kind)
+
+
+def _numbered_series(kind_runs: list[Run], parent_of: Mapping[int, int]) -> list[Run]:
+    """A series of heading runs, each with the numbers it should carry.
+
+    Within a family of runs (under sibling headings) most runs either start again at 1 or carry
+    on the numbering; the others are out of line. The first run of a family may do either (the
+    articles of a law continue from chapter to section; a plan's lists restart in each part).
+    """
+    families: dict[tuple[int, str], list[int]] = defaultdict(list)
+    votes: dict[tuple[int, str], Counter[str]] = defaultdict(Counter)
+    for index, run in enumerate(kind_runs):
+        family = _family(run, parent_of)
+        families[family].append(index)
+        before = kind_runs[index - 1] if index else None
+        if before is not None and before.parent is not run.parent and len(families[family]) > 1:
+            votes[family][_opening(before, run)] += 1
+    overall = sum(votes.values(), Counter())
+    numbered: list[Run] = []
+    last = 0
+    for index, run in enumerate(kind_runs):
+        before = kind_runs[index - 1] if index else None
+        convention: str | None = None
+        if before is None or before.parent is run.parent:
+            start = 1
+        elif families[_family(run, parent_of)][0] == index:
+            opening = _opening(before, run) or _decide(overall)
+            start = last + 1 if opening == "continue" else 1
+        else:
+            convention = _decide(votes[_family(run, parent_of)])
+            start = last + 1 if convention == "continue" else 1
+        expected = tuple(range(start, start + len(run.marks)))
+        follows = before.marks[-1] if before else None
+        numbered.append(replace(run, expected=expected, follows=follows, convention=convention))
+        last = expected[-1]
+    return numbered
+
+
+def _opening(before: Run, run: Run) -> str:
+    """How a run's first number stands to the run before it: "restart", "continue" or ""."""
+    first = run.marks[0].number
+    if first == 1:
+        return "restart"
+    return "continue" if first == before.marks[-1].number + 1 else ""
+
+
+def _decide(votes: Counter[str]) -> str:
+    """What most runs do; starting again at 1 when it is even."""
+    return "continue" if votes["continue"] > votes["restart"] else "restart"

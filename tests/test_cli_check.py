@@ -1,0 +1,295 @@
+"""`outline check`: every option, output and exit code."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from outline.cli.app import EXIT_DIFFERENT, EXIT_OK, EXIT_TROUBLE, app
+from tests.conftest import SEEDS
+
+runner = CliRunner()
+DRAFT = "一、目标\n（一）甲\n(二)乙\n（四）丙\n二、任务\n要做到：一是统一思想。\n"
+MENDED = "一、目标\n（一）甲\n（二）乙\n（三）丙\n二、任务\n要做到：一是统一思想。\n"
+FINDINGS = [
+    "3:1: error S201 编号样式不一：(二)，同级写作（二）",
+    "4:1: error N101 跳号：(二)之后是（四），缺（三）",
+    "6:5: warning L301 只有一项的列举：一是之后没有二是",
+]
+
+
+def invoke(*args: str, stdin: bytes | None = None) -> tuple[int, bytes, str]:
+    result = runner.invoke(app, ["check", *args], input=stdin)
+    return result.exit_code, result.stdout_bytes, result.stderr
+
+
+@pytest.fixture
+def draft(tmp_path: Path) -> Path:
+    path = tmp_path / "draft.txt"
+    path.write_text(DRAFT, encoding="utf-8")
+    return path
+
+
+def lines_of(out: bytes, path: Path | str) -> list[str]:
+    return [line.removeprefix(f"{path}:") for line in out.decode().splitlines()]
+
+
+def test_findings_one_a_line_sorted_with_a_summary_and_exit_1(draft: Path) -> None:
+    code, out, err = invoke(str(draft))
+    assert code == EXIT_DIFFERENT
+    assert lines_of(out, draft) == FINDINGS
+    assert err == "1 个文档：2 个错误，1 个警告（2 个可用 --fix 修正）\n"
+
+
+def test_a_clean_document_exits_0(tmp_path: Path) -> None:
+    code, out, err = invoke(*map(str, SEEDS))
+    assert (code, out) == (EXIT_OK, b"")
+    assert err == f"{len(SEEDS)} 个文档：0 个错误，0 个警告\n"
+
+
+def test_warnings_fail_only_with_fail_on_warning(tmp_path: Path) -> None:
+    path = tmp_path / "lone.txt"
+    path.write_text("一、目标\n要做到：一是统一思想。\n", encoding="utf-8")
+    assert invoke(str(path))[0] == EXIT_OK
+    assert invoke(str(path), "--fail-on", "warning")[0] == EXIT_DIFFERENT
+    assert invoke(str(path), "--fail-on", "warning", "--ignore", "L301")[0] == EXIT_OK
+
+
+def test_english_messages_and_summary(draft: Path) -> None:
+    _, out, err = invoke(str(draft), "--lang", "en")
+    assert (
+        lines_of(out, draft)[1]
+        == "4:1: error N101 number skipped: （四） follows (二), （三） is missing"
+    )
+    assert err == "2 errors, 1 warning in 1 document (2 fixable with --fix)\n"
+
+
+def test_json(draft: Path) -> None:
+    code, out, _ = invoke(str(draft), "--format", "json", "--lang", "en")
+    assert code == EXIT_DIFFERENT
+    rows = json.loads(out)
+    assert [(r["line"], r["column"], r["code"]) for r in rows] == [
+        (3, 1, "S201"),
+        (4, 1, "N101"),
+        (6, 5, "L301"),
+    ]
+    assert rows[0] == {
+        "path": str(draft),
+        "line": 3,
+        "column": 1,
+        "severity": "error",
+        "code": "S201",
+        "message": "marker style differs: (二) where its level writes （二）",
+    }
+
+
+def test_json_of_no_findings_is_an_empty_list() -> None:
+    assert json.loads(invoke(str(SEEDS[0]), "-f", "json")[1]) == []
+
+
+@pytest.mark.parametrize(
+    ("options", "codes"),
+    [
+        (["--select", "N"], ["N101"]),
+        (["--select", "S201,L301"], ["S201", "L301"]),
+        (["--select", "S", "--select", "l3"], ["S201", "L301"]),
+        (["--ignore", "N1,L"], ["S201"]),
+        (["--select", "N,S", "--ignore", "N101"], ["S201"]),
+    ],
+)
+def test_select_and_ignore_codes_or_prefixes(
+    draft: Path, options: list[str], codes: list[str]
+) -> None:
+    out = invoke(str(draft), *options)[1]
+    assert [line.split()[2] for line in out.decode().splitlines()] == codes
+
+
+def test_an_unknown_code_is_a_usage_error(draft: Path) -> None:
+    code, out, err = invoke(str(draft), "--select", "X9")
+    assert (code, out) == (EXIT_TROUBLE, b"")
+    assert err.startswith("outline: --select: no code starts with 'X9' (codes: L301, L302, N101")
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "choices"),
+    [
+        ("--format", "xml", "text, json"),
+        ("--fail-on", "info", "error, warning"),
+        ("--lang", "fr", "zh, en"),
+    ],
+)
+def test_bad_choices_are_usage_errors(draft: Path, option: str, value: str, choices: str) -> None:
+    code, _, err = invoke(str(draft), option, value)
+    assert code == EXIT_TROUBLE
+    assert err == f"outline: {option} must be one of {choices}, not {value!r}\n"
+
+
+def test_fix_prints_the_mended_document_and_reports_what_is_left_on_stderr(draft: Path) -> None:
+    code, out, err = invoke(str(draft), "--fix")
+    assert code == EXIT_OK  # the warning left does not fail
+    assert out.decode() == MENDED
+    assert err.splitlines() == [
+        f"{draft}:6:5: warning L301 只有一项的列举：一是之后没有二是",
+        "修正了 1 个文档中的 2 个编号；余 0 个错误，1 个警告",
+    ]
+    assert draft.read_text(encoding="utf-8") == DRAFT
+
+
+@pytest.mark.parametrize(
+    "codec", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16-le-bom", "utf-16-be-bom"]
+)
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_fix_keeps_every_other_byte(tmp_path: Path, codec: str, newline: str) -> None:
+    def encoded(text: str) -> bytes:
+        text = text.replace("\n", newline)
+        if codec.endswith("-bom"):
+            name = codec.removesuffix("-bom")
+            bom = codecs.BOM_UTF16_LE if name.endswith("le") else codecs.BOM_UTF16_BE
+            return bom + text.encode(name)
+        return text.encode(codec)
+
+    path = tmp_path / "draft.txt"
+    path.write_bytes(encoded(DRAFT))
+    assert invoke(str(path), "--fix")[1] == encoded(MENDED)
+
+
+def test_fix_of_several_inputs_needs_write_or_diff(draft: Path) -> None:
+    code, out, err = invoke(str(draft), str(SEEDS[0]), "--fix")
+    assert (code, out) == (EXIT_TROUBLE, b"")
+    assert err == "outline: several inputs: --fix prints one document; use --write or --diff\n"
+
+
+def test_fix_reads_stdin() -> None:
+    code, out, _ = invoke("-", "--fix", stdin=DRAFT.encode("gb18030"))
+    assert code == EXIT_OK
+    assert out == MENDED.encode("gb18030")
+
+
+def test_fix_with_select_mends_only_those_codes(draft: Path) -> None:
+    out = invoke(str(draft), "--fix", "--select", "N")[1].decode()
+    assert out == DRAFT.replace("（四）", "（三）")
+    out = invoke(str(draft), "--fix", "--select", "S")[1].decode()
+    assert out == DRAFT.replace("(二)", "（二）")
+
+
+def test_write_mends_in_place_and_keeps_the_original(draft: Path) -> None:
+    code, out, err = invoke(str(draft), "--write")
+    assert code == EXIT_OK
+    assert draft.read_text(encoding="utf-8") == MENDED
+    assert Path(f"{draft}.orig").read_text(encoding="utf-8") == DRAFT
+    assert lines_of(out, draft) == ["6:5: warning L301 只有一项的列举：一是之后没有二是"]
+    assert err == "修正了 1 个文档中的 2 个编号；余 0 个错误，1 个警告\n"
+
+
+def test_write_leaves_a_document_with_nothing_to_mend_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "clean.txt"
+    path.write_bytes(SEEDS[0].read_bytes())
+    assert invoke(str(path), "-w")[0] == EXIT_OK
+    assert path.read_bytes() == SEEDS[0].read_bytes()
+    assert not Path(f"{path}.orig").exists()
+
+
+def test_write_never_overwrites_a_backup_and_goes_on(tmp_path: Path, draft: Path) -> None:
+    Path(f"{draft}.orig").write_text("older", encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text(DRAFT, encoding="utf-8")
+    code, _, err = invoke(str(draft), str(other), "--write")
+    assert code == EXIT_TROUBLE
+    assert err.splitlines()[0] == f"outline: {draft}: {draft}.orig exists: move it away first"
+    assert draft.read_text(encoding="utf-8") == DRAFT
+    assert Path(f"{draft}.orig").read_text(encoding="utf-8") == "older"
+    assert other.read_text(encoding="utf-8") == MENDED
+
+
+def test_a_file_that_cannot_be_written_is_reported_and_left_as_it_was(
+    draft: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(self: Path, data: bytes) -> int:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "write_bytes", refuse)
+    code, _, err = invoke(str(draft), "--write")
+    assert code == EXIT_TROUBLE
+    assert err.splitlines()[0] == f"outline: {draft}: cannot write: Permission denied"
+    assert draft.read_text(encoding="utf-8") == DRAFT
+    assert not Path(f"{draft}.orig").exists()
+
+
+def test_write_cannot_write_back_stdin() -> None:
+    code, _, err = invoke("-", "--write", stdin=DRAFT.encode())
+    assert (code, err) == (EXIT_TROUBLE, "outline: --write cannot write back standard input\n")
+
+
+def test_a_document_that_does_not_round_trip_is_not_written(tmp_path: Path) -> None:
+    path = tmp_path / "forced.txt"
+    path.write_bytes(DRAFT.encode("utf-16-le"))  # no byte order mark: utf-16 would add one
+    code, _, err = invoke(str(path), "--encoding", "utf-16", "--write")
+    assert code == EXIT_TROUBLE
+    assert err.splitlines()[0] == f"outline: {path}: cannot be written back byte for byte in utf-16"
+    assert path.read_bytes() == DRAFT.encode("utf-16-le")
+
+
+def test_diff_shows_the_change_and_writes_nothing(draft: Path) -> None:
+    code, out, err = invoke(str(draft), "--diff")
+    assert code == EXIT_OK
+    assert out.decode().splitlines() == [
+        f"--- {draft}",
+        f"+++ {draft}",
+        "@@ -1,6 +1,6 @@",
+        " 一、目标",
+        " （一）甲",
+        "-(二)乙",
+        "-（四）丙",
+        "+（二）乙",
+        "+（三）丙",
+        " 二、任务",
+        " 要做到：一是统一思想。",
+    ]
+    assert err.splitlines()[-1] == "修正了 1 个文档中的 2 个编号；余 0 个错误，1 个警告"
+    assert draft.read_text(encoding="utf-8") == DRAFT
+
+
+def test_diff_of_a_last_line_without_a_newline(tmp_path: Path) -> None:
+    path = tmp_path / "end.txt"
+    path.write_text("一、目标\n三、任务", encoding="utf-8")
+    out = invoke(str(path), "--diff")[1].decode()
+    assert out.endswith(
+        "-三、任务\n\\ No newline at end of file\n+二、任务\n\\ No newline at end of file\n"
+    )
+
+
+def test_diff_and_write_together(draft: Path) -> None:
+    code, out, _ = invoke(str(draft), "--diff", "--write")
+    assert code == EXIT_OK
+    assert b"+\xef\xbc\x88\xe4\xb8\x89\xef\xbc\x89" in out  # +（三）
+    assert draft.read_text(encoding="utf-8") == MENDED
+
+
+def test_an_unreadable_input_is_reported_and_the_others_are_checked(
+    tmp_path: Path, draft: Path
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code, out, err = invoke(str(empty), str(draft))
+    assert code == EXIT_TROUBLE
+    assert err.splitlines()[0] == f"outline: {empty}: is empty"
+    assert len(out.decode().splitlines()) == 3
+
+
+def test_a_directory_is_checked_file_by_file(tmp_path: Path, draft: Path) -> None:
+    (tmp_path / "clean.txt").write_bytes(SEEDS[0].read_bytes())
+    code, out, err = invoke(str(tmp_path))
+    assert code == EXIT_DIFFERENT
+    assert {line.split(":")[0] for line in out.decode().splitlines()} == {str(draft)}
+    assert err.startswith("2 个文档：")
+
+
+def test_help_gives_an_example_and_the_exit_codes() -> None:
+    result = runner.invoke(app, ["check", "--help"])
+    assert result.exit_code == EXIT_OK
+    assert "Example:" in result.stdout
+    assert "Exit codes: 0 no finding at or above --fail-on; 1 findings; 2" in result.stdout
