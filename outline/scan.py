@@ -33,6 +33,9 @@ INLINE_ANCHOR = re.compile(rf"[。；！？：;!?:][”’\"」』]?[{SPACE}]*(?
 SPACED_ANCHOR = re.compile(rf"(?<=\S)[{SPACE}]+(?=第)")
 ONE_SPACE = re.compile(rf"[{SPACE}](?=[{re.escape(FIRST_CHARS)}])")
 SENTENCE_STOP = re.compile(r"[。！？；!?;]")
+RUN_REACH = 10
+"""Paragraphs an inline marker may stand after the last member of its run and still continue
+it; farther away, 第四， is another enumeration, not the fourth point of an old one."""
 FOLLOWING_NUMERAL = re.compile(rf"[{SPACE}*_#]*([{CHINESE_DIGITS}]+)")
 """The numeral right after a marker: 三 in 二、三级 (a count), not 二〇一二 in 一、二〇一二年."""
 EMPHASIS = "*_#"
@@ -213,7 +216,12 @@ def _runs(scope: list[Candidate]) -> list[Candidate]:
     runs: dict[str, list[list[Candidate]]] = {}
     for c in scope:
         kind_runs = runs.setdefault(c.kind.name, [])
-        if kind_runs and kind_runs[-1][-1].number == c.number - 1:
+        last = kind_runs[-1][-1] if kind_runs else None
+        if (
+            last is not None
+            and last.number == c.number - 1
+            and (c.block or c.paragraph - last.paragraph <= RUN_REACH)
+        ):
             kind_runs[-1].append(c)
         elif (c.number == 1 or c.block) and not c.count_like:
             kind_runs.append([c])
