@@ -1,4 +1,5 @@
-"""The README is tested: its console examples are real, and it shows every command."""
+"""The README and docs/ are tested: their console examples are real, the README shows every
+command, and docs/check.md lists every check code as the code table gives it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,10 @@ from outline.cli import app
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+DOCS = {
+    path.relative_to(ROOT).as_posix(): path.read_text(encoding="utf-8")
+    for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+}
 CONSOLE = re.compile(r"```console\n(.*?)```", re.S)
 ELIDED = "..."
 
@@ -19,11 +24,11 @@ EXIT_STATUS = "echo $?"
 """Shown after a command, gives the exit code it ends with (0 when not shown)."""
 
 
-def examples() -> list[tuple[str, str, int]]:
-    """(command, shown output, exit code) for each `$ outline …` line of the README's console
+def examples(text: str = README) -> list[tuple[str, str, int]]:
+    """(command, shown output, exit code) for each `$ outline …` line of a document's console
     blocks."""
     found: list[tuple[str, str, int]] = []
-    for block in CONSOLE.findall(README):
+    for block in CONSOLE.findall(text):
         for chunk in re.split(r"^\$ ", block, flags=re.M)[1:]:
             command, _, output = chunk.partition("\n")
             if command == EXIT_STATUS:
@@ -33,9 +38,12 @@ def examples() -> list[tuple[str, str, int]]:
     return found
 
 
-@pytest.mark.parametrize(("command", "shown", "code"), examples(), ids=[c for c, *_ in examples()])
-def test_readme_example_output_is_real(
-    command: str, shown: str, code: int, monkeypatch: pytest.MonkeyPatch
+ALL = [(name, *example) for name, text in DOCS.items() for example in examples(text)]
+
+
+@pytest.mark.parametrize(("name", "command", "shown", "code"), ALL, ids=[c for _, c, *_ in ALL])
+def test_example_output_is_real(
+    name: str, command: str, shown: str, code: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(ROOT)
     program, *args = command.split()
@@ -58,10 +66,10 @@ def test_readme_shows_every_command() -> None:
     assert "make test" in README
 
 
-def test_readme_lists_every_check_code_as_the_table_gives_it() -> None:
+def test_docs_list_every_check_code_as_the_table_gives_it() -> None:
     from outline.codes import CODES
 
-    rows = re.findall(r"^\| ([A-Z]\d{3}) \| (.*)$", README, flags=re.M)
+    rows = re.findall(r"^\| ([A-Z]\d{3}) \| (.*)$", DOCS["docs/check.md"], flags=re.M)
     assert [code for code, _ in rows] == list(CODES)
     for code, rest in rows:
         row = CODES[code]
