@@ -36,7 +36,7 @@ golden: $(VENV)/.installed
 	$(BIN)/python tests/make_golden.py
 
 bench: $(VENV)/.installed
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python -m benchmarks
 
 numerals: $(VENV)/.installed
 	$(BIN)/python scripts/gen_numerals.py
