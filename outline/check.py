@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from outline.codes import CODES
 from outline.layout import SPACE, Layout
+from outline.markers import KINDS
 from outline.model import Document, Node
 from outline.runs import Mark, Run, runs
 from outline.style import corrected, write
@@ -188,7 +189,9 @@ def _titles(doc: Document, layout: Layout) -> Iterator[Finding]:
         if node.inline:
             continue
         if not node.title:
-            yield _finding("T402", node.line, node.column, {"marker": node.marker})
+            kind = KINDS.get(node.kind)
+            if kind is None or kind.titled:
+                yield _finding("T402", node.line, node.column, {"marker": node.marker})
         elif node.kind not in SENTENCES:
             parent = visit.parent.marker_start if visit.parent else -1
             siblings[(parent, node.kind)].append(_ending(doc, node))

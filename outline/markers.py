@@ -50,6 +50,8 @@ class Kind:
     """May also begin after a single space inside a paragraph (第一章　总则　第一条　为了……)."""
     block_only: bool = False
     """Only at the start of a paragraph, never inside one."""
+    titled: bool = True
+    """A heading of this kind has a title; a bare numeral (六 alone on its line) has none."""
     max_number: int = 999
     """Larger values are not list numbers (a year in brackets, a page)."""
     paragraph_scoped: bool = False
@@ -142,6 +144,7 @@ KINDS: dict[str, Kind] = {
             False,
             numeral=CN,
             block_only=True,
+            titled=False,
             example="六",
         ),
         Kind("circled", "{n}", 50, True, numeral=_enclosed(CIRCLED), example="①"),

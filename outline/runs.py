@@ -23,7 +23,7 @@ from outline.layout import SPACE, Layout
 from outline.markers import KINDS
 from outline.model import Document, Node
 from outline.regions import attachment_starts
-from outline.scan import candidates
+from outline.scan import RUN_REACH, candidates
 from outline.series import number_headings
 from outline.style import Style, majority, pattern, style_of, write_numeral
 
@@ -220,7 +220,8 @@ def _join_strays(context: _Context, series: list[_Series]) -> list[_Series]:
         mark = context.mark(kind, c.number, c.marker_start, None)
         entries = lists.get(kind, [])
         index = bisect_right(entries, c.marker_start, key=lambda entry: entry[0]) - 1
-        if index >= 0 and context.scope(entries[index][0]) == context.scope(c.marker_start):
+        near = index >= 0 and c.paragraph - layout.paragraph_at(entries[index][0]) <= RUN_REACH
+        if near and context.scope(entries[index][0]) == context.scope(c.marker_start):
             entries[index][1].marks.append(mark)
         elif kind in ENUMERATIONS:
             key = (context.scope(c.marker_start), kind)
