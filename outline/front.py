@@ -17,9 +17,11 @@ FRONT_PARAGRAPHS = 40
 NOISE = re.compile(
     r"打印|字号|浏览|阅读[量数次]|点击[量数]|来源[：:]|发布[时日]|时间[：:]|作者[：:]|编辑[：:]|"
     r"分享|收藏|扫一扫|当前位置|首页|登录|注册|下载|全屏|关闭窗口|欢迎|加大|减小|还原|默认|【|】|"
-    r"https?://|www\.|\.html?\b|CLI\.|\d{1,2}月\d{1,2}日电|^\*\*[^*]+\*\*[：:]"
+    r"https?://|www\.|\.html?\b|CLI\.|\d{1,2}月\d{1,2}日电|^\*\*[^*]+\*\*[：:]|"
+    r"文件$|〔\d{4}〕\s*\d+\s*号$|\[\d{4}\]\s*\d+\s*号$"
 )
-"""Site menus, page furniture and datelines that stand before a title."""
+"""Site menus, page furniture and datelines that stand before a title; the masthead of an
+official document (XX市人民政府文件) and its number (X政发〔2024〕5号)."""
 SALUTATION = re.compile(
     rf"^[{SPACE}*]*((?:尊敬的|亲爱的)?[^。！？；，,]{{0,24}}?"
     r"(?:同志们|同事们|代表|委员|来宾|朋友们|女士们|先生们|同学们|老师们|大家好|各位)"

@@ -30,3 +30,8 @@ def test_no_title_when_the_text_opens_with_prose() -> None:
 
 def test_markdown_title() -> None:
     assert parse("# 关于印发方案的通知\n\n一、目标\n").title == "关于印发方案的通知"
+
+
+def test_masthead_and_document_number_are_not_the_title() -> None:
+    text = "XX市人民政府办公室文件\nXX政办发〔2024〕5号\n关于印发行动方案的通知\n各区县：\n一、目标\n"
+    assert parse(text).title == "关于印发行动方案的通知"
