@@ -33,5 +33,5 @@ def test_markdown_title() -> None:
 
 
 def test_masthead_and_document_number_are_not_the_title() -> None:
-    text = "XX市人民政府办公室文件\nXX政办发〔2024〕5号\n关于印发行动方案的通知\n各区县：\n一、目标\n"
+    text = "XX市政府文件\nXX政发〔2024〕5号\n关于印发行动方案的通知\n各区县：\n一、目标\n"
     assert parse(text).title == "关于印发行动方案的通知"
