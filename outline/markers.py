@@ -68,6 +68,9 @@ def _enclosed(chars: str) -> str:
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
+        # A paragraph its file marks as a heading by style (Word's "Heading 2", 标题 2) and not
+        # by a marker: no pattern; its level is the style's, above every marker's rank.
+        Kind("styled", "", 0, True, example="（标题 2 样式）"),
         # 第一编 / 第一部分 / 第一章 / 第一节 / 第一条: the units of laws, plans and reports.
         Kind(
             "part",
@@ -202,6 +205,7 @@ NUMERAL_GROUP = {name: _group(name) + "_n" for name in KINDS}
 
 
 def _compile(kinds: list[Kind]) -> re.Pattern[str]:
+    kinds = [k for k in kinds if k.pattern]
     alternatives = (
         f"(?P<{_group(k.name)}>"
         + k.pattern.format(n=f"(?P<{NUMERAL_GROUP[k.name]}>{k.numeral})")

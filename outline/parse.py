@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from outline.front import read_front
 from outline.layout import Layout
 from outline.model import Document
 from outline.scan import scan
+from outline.styled import with_levels
 from outline.tree import nest
 
 
-def parse(text: str) -> Document:
+def parse(text: str, styled: Mapping[int, int] | None = None) -> Document:
     """The skeleton of a document's text. Pure; never raises on any string.
+
+    `styled` gives the outline level of the lines that the document's file marks as headings by
+    style rather than by number (1-based line → level 1…9), as a .docx reader finds them.
 
     >>> doc = parse("一、总体要求\\n（一）指导思想。坚持……\\n二、主要任务\\n")
     >>> [(v.level, v.node.marker, v.node.title) for v in doc.walk()]
@@ -18,8 +24,10 @@ def parse(text: str) -> Document:
     """
     layout = Layout(text)
     items = scan(layout)
-    nodes = nest(items, layout)
     front = read_front(layout, items[0].start if items else len(text))
+    if styled:
+        items = with_levels(layout, items, styled, front.title_line)
+    nodes = nest(items, layout)
     return Document(
         text=text,
         nodes=nodes,

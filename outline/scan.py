@@ -80,6 +80,8 @@ class Item(NamedTuple):
     resume: bool
     """An address to the audience (各位代表！) comes before it: the speech has returned from
     the subsections to its top-level section."""
+    level: int | None = None
+    """The outline level its file gives the paragraph by style (.docx), if any."""
 
 
 def scan(layout: Layout) -> list[Item]:

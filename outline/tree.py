@@ -42,11 +42,14 @@ def nest(items: list[Item], layout: Layout) -> tuple[Node, ...]:
         if not item.inline:
             while stack and stack[-1].item.inline:
                 stack.pop()
-        _close_back(stack, item)
+        if item.level is not None:
+            _close_levels(stack, item.level)
+        else:
+            _close_back(stack, item)
         entry = _Open(item)
         (stack[-1].children if stack else roots).append(entry)
         stack.append(entry)
-    return tuple(_freeze(entry, layout) for entry in roots)
+    return _freeze_all(roots, layout)
 
 
 def _close_back(stack: list[_Open], item: Item) -> None:
@@ -66,17 +69,38 @@ def _close_back(stack: list[_Open], item: Item) -> None:
         stack.pop()
 
 
+def _close_levels(stack: list[_Open], level: int) -> None:
+    """Pop the open headings at a style level or deeper: a styled one by its level, a numbered
+    one by its depth in the tree."""
+    while stack and (stack[-1].item.level or len(stack)) >= level:
+        stack.pop()
+
+
 def _continues(open_item: Item, item: Item) -> bool:
     return open_item.kind.name == item.kind.name and open_item.number == item.number - 1
 
 
-def _freeze(entry: _Open, layout: Layout) -> Node:
+def _freeze_all(entries: list[_Open], layout: Layout) -> tuple[Node, ...]:
+    """Nodes from open entries; a styled heading, which has no numeral, counts its place
+    among the styled headings beside it."""
+    styled = 0
+    nodes = []
+    for entry in entries:
+        number = entry.item.number
+        if entry.item.kind.name == "styled":
+            styled += 1
+            number = styled
+        nodes.append(_freeze(entry, layout, number))
+    return tuple(nodes)
+
+
+def _freeze(entry: _Open, layout: Layout, number: int) -> Node:
     item = entry.item
     line, column = layout.locate(item.marker_start)
     return Node(
         kind=item.kind.name,
         marker=item.marker,
-        number=item.number,
+        number=number,
         title=item.title,
         line=line,
         column=column,
@@ -85,5 +109,5 @@ def _freeze(entry: _Open, layout: Layout) -> Node:
         body_start=item.body_start,
         end=item.end,
         inline=item.inline,
-        children=tuple(_freeze(child, layout) for child in entry.children),
+        children=_freeze_all(entry.children, layout),
     )

@@ -201,7 +201,7 @@ def test_an_internal_error_is_one_line_and_exit_3(
 ) -> None:
     import outline.parse as parse_module
 
-    def broken(text: str) -> None:
+    def broken(text: str, styled: object = None) -> None:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(sys.modules["outline.parse"], "parse", broken)

@@ -12,7 +12,6 @@ import pytest
 from outline import parse
 from outline.sources import SourceError, read
 from outline.sources.docx import check_package
-from outline.styled import with_styled
 from tests.conftest import SEEDS, shape, skeleton
 from tests.docx_builder import Para, abstract, build, lvl, num, style
 from tests.docx_seed import seed_docx
@@ -246,7 +245,7 @@ def test_heading_styles_and_outline_levels_are_evidence_of_headings() -> None:
         (5, 3, "要点"),
         (6, 1, "outline level"),
     ]
-    doc = with_styled(parse(got.text), got.styled)
+    doc = parse(got.text, {s.line: s.level for s in got.styled})
     # A heading of level 2 closes what is open at depth 2; numbered ones nest under it.
     assert skeleton(doc) == "总则\n  一、目的\n  适用范围\n    二、依据\n    细目\n附则\n"
     assert [v.node.kind for v in doc.walk()][:2] == ["styled", "cn-dun"]

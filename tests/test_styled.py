@@ -1,17 +1,15 @@
-"""Headings by style: merged into the parsed tree, numbering keeping the place it gives."""
+"""Headings by style: in the one tree with the numbered ones, numbering keeping its place."""
 
 from __future__ import annotations
 
 import itertools
 
 from outline import Document, parse
-from outline.sources.model import Styled
-from outline.styled import with_styled
 from tests.conftest import skeleton
 
 
 def merged(text: str, *styled: tuple[int, int]) -> Document:
-    return with_styled(parse(text), [Styled(line, level, "heading") for line, level in styled])
+    return parse(text, dict(styled))
 
 
 def test_styled_sections_hold_the_numbered_lists_under_them() -> None:
@@ -55,5 +53,5 @@ def test_spans_stay_contiguous_and_headings_read_as_the_text_says() -> None:
 def test_the_title_line_and_blank_or_numbered_lines_add_nothing() -> None:
     text = "关于加强作风建设的意见\n一、总体要求\n二、主要任务\n"
     doc = parse(text)
-    assert with_styled(doc, [Styled(1, 1, "heading 1"), Styled(2, 1, "heading 1")]) is doc
-    assert with_styled(doc, [Styled(9, 1, "heading 1")]) is doc
+    assert merged(text, (1, 1), (2, 1)) == doc
+    assert merged(text, (9, 1)) == doc

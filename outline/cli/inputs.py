@@ -61,7 +61,6 @@ def read_source(source: str, options: ReadOptions) -> Loaded:
     """One input read and parsed. Raises InputError with a message for the user."""
     from outline.parse import parse  # keep `outline --help` fast
     from outline.sources import SourceError, read
-    from outline.styled import with_styled
 
     try:
         data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
@@ -76,9 +75,7 @@ def read_source(source: str, options: ReadOptions) -> Loaded:
         raise InputError(str(e)) from None
     except OSError as e:
         raise InputError(e.strerror or str(e)) from None
-    doc = parse(got.text)
-    if got.styled:
-        doc = with_styled(doc, got.styled)
+    doc = parse(got.text, {s.line: s.level for s in got.styled})
     return Loaded(source, got.encoding, doc, got.format, got.line_unit, got.pages, data)
 
 
