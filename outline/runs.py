@@ -193,6 +193,8 @@ def _tree_series(context: _Context) -> list[_Series]:
     by_key: dict[tuple[int, str, bool, int], _Series] = {}
     for visit in context.visits:
         node, parent = visit.node, visit.parent
+        if not KINDS[node.kind].pattern:
+            continue  # headings by style carry no number to check
         heading = KINDS[node.kind].standalone and not node.inline
         segment = context.segment(node.marker_start)
         key = (parent.marker_start if parent else -1, node.kind, heading, segment)

@@ -55,3 +55,15 @@ def test_the_title_line_and_blank_or_numbered_lines_add_nothing() -> None:
     doc = parse(text)
     assert merged(text, (1, 1), (2, 1)) == doc
     assert merged(text, (9, 1)) == doc
+
+
+def test_check_fix_and_diff_take_headings_by_style() -> None:
+    from outline.check import check
+    from outline.diff import diff
+    from outline.fix import edits
+
+    text = "总则\n一、目的\n（一）范围\n三、依据\n附则\n一、施行\n"
+    doc = merged(text, (1, 1), (5, 1))
+    assert [(f.code, f.line) for f in check(doc)] == [("N101", 4)]
+    assert [text[e.start : e.end] + "→" + e.text for e in edits(text, doc)] == ["三、→二、"]
+    assert {c.op for c in diff(doc, doc).changes} == {"unchanged"}
