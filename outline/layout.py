@@ -79,6 +79,11 @@ class Layout:
         """The text of a line (0-based), without its line break."""
         return self.text[self.line_starts[index] : self.line_ends[index]]
 
+    def opening(self, start: int, end: int) -> int:
+        """Where the text of a paragraph (or line) spanning start..end begins, past its
+        indentation and stray Markdown."""
+        return PREFIX.match(self.text, start, end).end()  # type: ignore[union-attr]
+
     def paragraph_at(self, offset: int) -> int:
         """Index of the paragraph that holds an offset (or the last one before it)."""
         return bisect_right(self._starts, offset) - 1
@@ -131,8 +136,7 @@ class Layout:
 
     def _starts_with_marker(self, index: int) -> bool:
         start, end = self.line_starts[index], self.line_ends[index]
-        pos = PREFIX.match(self.text, start, end).end()  # type: ignore[union-attr]
-        return MARKER.match(self.text, pos, end) is not None
+        return MARKER.match(self.text, self.opening(start, end), end) is not None
 
     def _paragraphs(self) -> list[Paragraph]:
         """Lines, split where a run of spaces separates paragraphs, joined where wrapped."""

@@ -8,7 +8,9 @@ one row here and one fixture under tests/fixtures.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from outline.numerals import ARABIC_DIGITS, CHINESE_DIGITS
 
@@ -65,135 +67,139 @@ def _enclosed(chars: str) -> str:
     return f"[{chars}]"
 
 
-KINDS: dict[str, Kind] = {
-    kind.name: kind
-    for kind in (
-        # A paragraph its file marks as a heading by style (Word's "Heading 2", 标题 2) and not
-        # by a marker: no pattern; its level is the style's, above every marker's rank.
-        Kind("styled", "", 0, True, example="（标题 2 样式）"),
-        # 第一编 / 第一部分 / 第一章 / 第一节 / 第一条: the units of laws, plans and reports.
-        Kind(
-            "part",
-            "第" + GAP + "{n}" + GAP + "编" + NOT_A_REFERENCE,
-            10,
-            True,
-            after_space=True,
-            example="第一编",
-        ),
-        Kind(
-            "division",
-            "第" + GAP + "{n}" + GAP + "部分" + NOT_A_REFERENCE,
-            12,
-            True,
-            after_space=True,
-            example="第一部分",
-        ),
-        Kind(
-            "chapter",
-            "第" + GAP + "{n}" + GAP + "章" + NOT_A_REFERENCE,
-            20,
-            True,
-            after_space=True,
-            example="第一章",
-        ),
-        Kind(
-            "section",
-            "第" + GAP + "{n}" + GAP + "节" + NOT_A_REFERENCE,
-            30,
-            True,
-            after_space=True,
-            example="第一节",
-        ),
-        Kind(
-            "article",
-            "第" + GAP + "{n}" + GAP + "条" + NOT_A_REFERENCE,
-            40,
-            True,
-            after_space=True,
-            max_number=9999,
-            example="第十二条",
-        ),
-        # 第一个问题： a speech's main points.
-        Kind("question", "第{n}个问题[，,：:、]?", 45, True, numeral=CN, example="第一个问题："),
-        # 一、 (also 一． 一.): the top level of most documents.
-        Kind("cn-dun", "{n}[ \t]?[、．.](?![、．.])", 50, True, numeral=CN, example="一、"),
-        # 一， as a top level: only when a run of them shows that this is the document's style.
-        Kind("cn-comma", "{n}[，,](?=\\S)", 50, False, numeral=CN, example="一，"),
-        # （一） (一) （一）、
-        Kind("cn-paren", "[（(]{n}[）)]、?", 50, True, numeral=CN, example="（一）"),
-        # 1. 1． 1、 1﹒: never 2.5倍, 2023.10.1, 1、2号线.
-        Kind(
-            "arabic-dot",
-            "{n}[ \t]?\\\\?[.．、﹒](?![0-9０-９.．%％])",
-            50,
-            True,
-            numeral=AR,
-            example="1.",
-        ),
-        # （1） (1) 1） 1)
-        Kind(
-            "arabic-paren",
-            "(?:[（(](?=[0-9０-９]{{1,4}}[）)]))?{n}\\\\?[）)]",
-            50,
-            True,
-            numeral=AR,
-            example="（1）",
-        ),
-        # 六 alone on its line: the numbered parts of a collected text, when they run 一, 二, …
-        Kind(
-            "cn-bare",
-            "{n}(?=[ \t\u3000]*$)",
-            50,
-            False,
-            numeral=CN,
-            block_only=True,
-            titled=False,
-            example="六",
-        ),
-        Kind("circled", "{n}", 50, True, numeral=_enclosed(CIRCLED), example="①"),
-        Kind("paren-char", "{n}", 50, True, numeral=_enclosed(PAREN_CHARS), example="⑴"),
-        Kind("dot-char", "{n}", 50, True, numeral=_enclosed(DOT_CHARS), example="⒈"),
-        # 第一， 第二、 其一， 其二，: ordinals that enumerate points of an argument.
-        Kind(
-            "ordinal",
-            "第{n}[，,、：:](?![第一二三四五六七八九十])",
-            55,
-            False,
-            numeral=CN,
-            example="第一，",
-        ),
-        Kind("qi", "其{n}[，,、：:]", 55, False, numeral=CN, example="其一，"),
-        Kind(
-            "ordinal-noun",
-            "第{n}(?:点|件事|个方面|方面)[，,、：:]",
-            55,
-            False,
-            numeral=CN,
-            example="第一点，",
-        ),
-        # 一是……二是…… / 一要……二要……: enumerations inside a paragraph.
-        Kind(
-            "verb-shi",
-            "{n}" + WRAP + "是(?![一二三四五六七八九十])",
-            60,
-            False,
-            numeral=CN,
-            max_number=30,
-            paragraph_scoped=True,
-            example="一是",
-        ),
-        Kind(
-            "verb-yao",
-            "{n}" + WRAP + "要(?![一二三四五六七八九十])",
-            60,
-            False,
-            numeral=CN,
-            max_number=30,
-            paragraph_scoped=True,
-            example="一要",
-        ),
-    )
-}
+KINDS: Mapping[str, Kind] = MappingProxyType(
+    {
+        kind.name: kind
+        for kind in (
+            # A paragraph its file marks as a heading by style (Word's "Heading 2", 标题 2) and not
+            # by a marker: no pattern; its level is the style's, above every marker's rank.
+            Kind("styled", "", 0, True, example="（标题 2 样式）"),
+            # 第一编 / 第一部分 / 第一章 / 第一节 / 第一条: the units of laws, plans and reports.
+            Kind(
+                "part",
+                "第" + GAP + "{n}" + GAP + "编" + NOT_A_REFERENCE,
+                10,
+                True,
+                after_space=True,
+                example="第一编",
+            ),
+            Kind(
+                "division",
+                "第" + GAP + "{n}" + GAP + "部分" + NOT_A_REFERENCE,
+                12,
+                True,
+                after_space=True,
+                example="第一部分",
+            ),
+            Kind(
+                "chapter",
+                "第" + GAP + "{n}" + GAP + "章" + NOT_A_REFERENCE,
+                20,
+                True,
+                after_space=True,
+                example="第一章",
+            ),
+            Kind(
+                "section",
+                "第" + GAP + "{n}" + GAP + "节" + NOT_A_REFERENCE,
+                30,
+                True,
+                after_space=True,
+                example="第一节",
+            ),
+            Kind(
+                "article",
+                "第" + GAP + "{n}" + GAP + "条" + NOT_A_REFERENCE,
+                40,
+                True,
+                after_space=True,
+                max_number=9999,
+                example="第十二条",
+            ),
+            # 第一个问题： a speech's main points.
+            Kind(
+                "question", "第{n}个问题[，,：:、]?", 45, True, numeral=CN, example="第一个问题："
+            ),
+            # 一、 (also 一． 一.): the top level of most documents.
+            Kind("cn-dun", "{n}[ \t]?[、．.](?![、．.])", 50, True, numeral=CN, example="一、"),
+            # 一， as a top level: only when a run of them shows that this is the document's style.
+            Kind("cn-comma", "{n}[，,](?=\\S)", 50, False, numeral=CN, example="一，"),
+            # （一） (一) （一）、
+            Kind("cn-paren", "[（(]{n}[）)]、?", 50, True, numeral=CN, example="（一）"),
+            # 1. 1． 1、 1﹒: never 2.5倍, 2023.10.1, 1、2号线.
+            Kind(
+                "arabic-dot",
+                "{n}[ \t]?\\\\?[.．、﹒](?![0-9０-９.．%％])",
+                50,
+                True,
+                numeral=AR,
+                example="1.",
+            ),
+            # （1） (1) 1） 1)
+            Kind(
+                "arabic-paren",
+                "(?:[（(](?=[0-9０-９]{{1,4}}[）)]))?{n}\\\\?[）)]",
+                50,
+                True,
+                numeral=AR,
+                example="（1）",
+            ),
+            # 六 alone on its line: the numbered parts of a collected text, when they run 一, 二, …
+            Kind(
+                "cn-bare",
+                "{n}(?=[ \t\u3000]*$)",
+                50,
+                False,
+                numeral=CN,
+                block_only=True,
+                titled=False,
+                example="六",
+            ),
+            Kind("circled", "{n}", 50, True, numeral=_enclosed(CIRCLED), example="①"),
+            Kind("paren-char", "{n}", 50, True, numeral=_enclosed(PAREN_CHARS), example="⑴"),
+            Kind("dot-char", "{n}", 50, True, numeral=_enclosed(DOT_CHARS), example="⒈"),
+            # 第一， 第二、 其一， 其二，: ordinals that enumerate points of an argument.
+            Kind(
+                "ordinal",
+                "第{n}[，,、：:](?![第一二三四五六七八九十])",
+                55,
+                False,
+                numeral=CN,
+                example="第一，",
+            ),
+            Kind("qi", "其{n}[，,、：:]", 55, False, numeral=CN, example="其一，"),
+            Kind(
+                "ordinal-noun",
+                "第{n}(?:点|件事|个方面|方面)[，,、：:]",
+                55,
+                False,
+                numeral=CN,
+                example="第一点，",
+            ),
+            # 一是……二是…… / 一要……二要……: enumerations inside a paragraph.
+            Kind(
+                "verb-shi",
+                "{n}" + WRAP + "是(?![一二三四五六七八九十])",
+                60,
+                False,
+                numeral=CN,
+                max_number=30,
+                paragraph_scoped=True,
+                example="一是",
+            ),
+            Kind(
+                "verb-yao",
+                "{n}" + WRAP + "要(?![一二三四五六七八九十])",
+                60,
+                False,
+                numeral=CN,
+                max_number=30,
+                paragraph_scoped=True,
+                example="一要",
+            ),
+        )
+    }
+)
 
 
 def _group(name: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from outline.layout import PREFIX, SPACE, Layout
+from outline.layout import SPACE, Layout
 from outline.markers import MARKER
 
 LINE_END = r"(?=[\r\n]|\Z)"
@@ -18,10 +18,12 @@ PAGE_NUMBER = re.compile(rf"[0-9０-９]{{1,4}}+[{SPACE}]*+(?=[\r\n]|\Z)")
 """Digits ending a line: after a leader, the page number of an entry of a table of contents
 (一、总体要求……………3)."""
 ATTACHMENT = re.compile(
-    rf"[{SPACE}#*>]*(?:(?:附件|附表|附录)[{SPACE}]*[0-9０-９一二三四五六七八九十]*[{SPACE}]*[：:]?"
-    rf"|附[：:])[{SPACE}*]*(?:$|(?=\S.{{0,40}}$))"
+    rf"[{SPACE}#*>]*(?:(?:附件|附表|附录)(?:[{SPACE}]*[0-9０-９一二三四五六七八九十]+)?"
+    rf"(?:[{SPACE}]*[：:]|[{SPACE}]+|$|(?<=[0-9０-９一二三四五六七八九十]))|附[：:])"
+    rf"[{SPACE}*]*(?:$|(?=[^。！？；!?;]{{1,40}}$))"
 )
-"""附件 / 附件2： / 附： — what follows is another document; its numbering starts afresh."""
+"""附件 / 附件2： / 附件：XX办法 / 附： on a line of its own — what follows is another
+document, numbered afresh; not 附件须齐全。, a sentence of the body."""
 ADDRESS = re.compile(
     rf"[{SPACE}]*(?:各位代表|各位委员|各位同志|同志们|同志们、朋友们|女士们、先生们)[！!]"
 )
@@ -95,7 +97,7 @@ def _attachment_lists(layout: Layout) -> set[int]:
 def _opening(layout: Layout, index: int) -> int:
     """Where a paragraph's text begins, past its indentation and stray Markdown."""
     para = layout.paragraphs[index]
-    return PREFIX.match(layout.text, para.start, para.end).end()  # type: ignore[union-attr]
+    return layout.opening(para.start, para.end)
 
 
 def _key(s: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from outline._numeral_table import TABLE
-from outline.layout import PREFIX, SPACE, Layout
+from outline.layout import SPACE, Layout
 from outline.markers import (
     FIRST_CHARS,
     KIND_OF_GROUP,
@@ -48,10 +48,15 @@ class Candidate:
     """A marker that may open a heading."""
 
     kind: Kind
+    """Its row of the marker table."""
     number: int
+    """The value of its numeral."""
     marker_start: int
+    """Offset of its first character."""
     marker_end: int
+    """Offset just past it."""
     paragraph: int
+    """Index of the paragraph that holds it."""
     block: bool
     """Opens its paragraph (or follows a run-in heading), rather than standing inside one."""
     count_like: bool = False
@@ -103,7 +108,7 @@ def _candidates(layout: Layout, excluded: set[int]) -> list[Candidate]:
     for index, para in enumerate(layout.paragraphs):
         if index in excluded:
             continue
-        pos = PREFIX.match(text, para.start, para.end).end()  # type: ignore[union-attr]
+        pos = layout.opening(para.start, para.end)
         block_starts[pos] = index
         candidate = _candidate(layout, MARKER, pos, para.end, index, block=True)
         if candidate:
@@ -284,7 +289,7 @@ def _clean(title: str) -> str:
 def _opens(layout: Layout, c: Candidate) -> bool:
     """Whether the marker stands at the start of its paragraph (not after a run-in heading)."""
     para = layout.paragraphs[c.paragraph]
-    return PREFIX.match(layout.text, para.start, para.end).end() == c.marker_start  # type: ignore[union-attr]
+    return layout.opening(para.start, para.end) == c.marker_start
 
 
 def _title_span(layout: Layout, pos: int, following: int) -> tuple[int, int, int]:
