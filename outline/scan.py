@@ -282,8 +282,10 @@ def _between(indexes: list[int], after: int, upto: int) -> bool:
 
 def _clean(title: str) -> str:
     """A title on one line, without stray Markdown emphasis or escapes."""
-    title = LINE_BREAKS.sub("", title).strip(SPACE + EMPHASIS)
-    return MARKDOWN_ESCAPE.sub(r"\1", title) if "\\" in title else title
+    title = LINE_BREAKS.sub("", title)
+    if "\\" in title:
+        title = MARKDOWN_ESCAPE.sub(r"\1", title)
+    return title.strip(SPACE + EMPHASIS)
 
 
 def _opens(layout: Layout, c: Candidate) -> bool:
