@@ -1,4 +1,5 @@
-"""Any bytes given to any reader: text for the parser, or a SourceError; never anything else."""
+"""Readers on any input: text for the parser or a SourceError, never anything else; a page's
+elements selected as a plain reading of the selector would find them."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from outline.sources import SourceError, read
+from outline.sources.dom import Element, parse_html, select
 
 PREFIXES = [b"", b"<html>", b"<!DOCTYPE html><p>", b"%PDF-1.7\n", b"PK\x03\x04", b"\xef\xbb\xbf"]
 NAMES = ["a.txt", "a.html", "a.pdf", "a.docx", "-"]
@@ -32,3 +34,55 @@ def test_malformed_markup_is_read(pieces: list[str]) -> None:
         assert "no text" in str(e)
     else:
         assert got.text.strip()
+
+
+def _matches_whole(element: Element, steps: list[str]) -> bool:
+    """A plain reading of a descendant selector: the element matches the last step, and its
+    ancestors, from the nearest out, match the steps before in order."""
+    if not _step_matches(element, steps[-1]):
+        return False
+    rest = steps[:-1]
+    ancestor = element.parent
+    while rest and ancestor is not None:
+        if _step_matches(ancestor, rest[-1]):
+            rest = rest[:-1]
+        ancestor = ancestor.parent
+    return not rest
+
+
+def _step_matches(element: Element, step: str) -> bool:
+    """Whether an element matches one step: a tag, or .class."""
+    return element.tag == step if step[0] != "." else step[1:] in element.classes
+
+
+def _preorder(element: Element) -> list[Element]:
+    out = []
+    for child in element.children:
+        if isinstance(child, Element):
+            out += [child, *_preorder(child)]
+    return out
+
+
+TAG = st.sampled_from(["<div>", "<div class='a'>", "<p>", "<p class='a'>", "<span>", "</div>"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(TAG, max_size=30),
+    st.lists(st.sampled_from(["div", "p", ".a"]), min_size=1, max_size=3),
+)
+def test_select_finds_each_outermost_match_once_in_order(tags: list[str], steps: list[str]) -> None:
+    root = parse_html("".join(tags))
+    expected: list[Element] = []
+    for element in _preorder(root):
+        inside = any(_is_inside(element, e) for e in expected)
+        if not inside and _matches_whole(element, steps):
+            expected.append(element)
+    assert [id(e) for e in select(root, " ".join(steps))] == [id(e) for e in expected]
+
+
+def _is_inside(element: Element, outer: Element) -> bool:
+    ancestor = element.parent
+    while ancestor is not None and ancestor is not outer:
+        ancestor = ancestor.parent
+    return ancestor is outer
