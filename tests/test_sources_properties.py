@@ -3,14 +3,18 @@ elements selected as a plain reading of the selector would find them."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from outline.sources import SourceError, read
 from outline.sources.dom import Element, parse_html, select
+from outline.sources.numfmt import FORMATS, MAX_COUNTER, MIN_COUNTER, format_number
 
 PREFIXES = [b"", b"<html>", b"<!DOCTYPE html><p>", b"%PDF-1.7\n", b"PK\x03\x04", b"\xef\xbb\xbf"]
 NAMES = ["a.txt", "a.html", "a.pdf", "a.docx", "-"]
+LONGEST_LABEL = (MAX_COUNTER - 1) // 26 + 1
+"""upperLetter repeats its letter once more every 26: the longest label of any format."""
 MARKUP = st.sampled_from(["<", ">", "<![", "<!", "<?", "&#", "&", ";", "<p>", "</p>", "一、", "x"])
 
 
@@ -86,3 +90,19 @@ def _is_inside(element: Element, outer: Element) -> bool:
     while ancestor is not None and ancestor is not outer:
         ancestor = ancestor.parent
     return ancestor is outer
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_every_number_format_writes_every_counter_in_words_range(fmt: str) -> None:
+    write = FORMATS[fmt]
+    for n in range(MIN_COUNTER, MAX_COUNTER + 1):
+        label = write(n)
+        assert isinstance(label, str)
+        assert 0 < len(label) <= LONGEST_LABEL or fmt == "none"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(sorted(FORMATS)), st.integers())
+def test_any_counter_a_file_asks_for_is_written_in_words_range(fmt: str, n: int) -> None:
+    label = format_number(fmt, n)
+    assert label == FORMATS[fmt](min(max(n, MIN_COUNTER), MAX_COUNTER))

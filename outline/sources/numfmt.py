@@ -3,6 +3,7 @@
 `FORMATS` maps a format's name in WordprocessingML to a function from a counter's value to its
 text; a format that is not in the table is rendered in decimal, as Word does for formats it
 cannot show. Enclosed numerals exist for 1–20 only: beyond, Word prints plain digits.
+Counters are kept in Word's range, 0–32767 (`counter`); every format writes each of them.
 
 >>> [FORMATS["chineseCounting"](n) for n in (1, 10, 11, 20, 101, 110)]
 ['一', '十', '十一', '二十', '一百零一', '一百一十']
@@ -24,6 +25,8 @@ PARENTHESISED = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 FULL_STOP = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
 STEMS = "甲乙丙丁戊己庚辛壬癸"
 BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+MIN_COUNTER, MAX_COUNTER = 0, 32767
+"""The range of a list counter in Word (w:start and what counting from it reaches)."""
 ROMAN = (
     (1000, "M"),
     (900, "CM"),
@@ -172,6 +175,12 @@ FORMATS: Mapping[str, Callable[[int], str]] = MappingProxyType(
 """Number formats by their w:numFmt name."""
 
 
+def counter(n: int) -> int:
+    """A counter's value brought into Word's range, as a crafted file may ask for any other."""
+    return min(max(n, MIN_COUNTER), MAX_COUNTER)
+
+
 def format_number(fmt: str, n: int) -> str:
-    """A counter's text in a format; an unknown format is decimal."""
-    return FORMATS.get(fmt, str)(n)
+    """A counter's text in a format (the counter brought into Word's range first); an unknown
+    format is decimal."""
+    return FORMATS.get(fmt, str)(counter(n))
