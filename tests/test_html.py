@@ -163,3 +163,12 @@ def test_a_descendant_selector_keeps_outermost_matches() -> None:
     )
     assert [e.tag for e in select(root, ".a .b")] == ["p"]
     assert [e.tag for e in select(root, ".b")] == ["p", "p"]
+
+
+def test_a_page_with_a_bad_byte_is_read_and_says_so() -> None:
+    body = "".join(f"<p>{i}、正文段落的内容。</p>" for i in range(1, 100))
+    page = f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>'.encode()
+    cut = page.index("<p>2、".encode())
+    got = read(page[:cut] + b"\xff" + page[cut:], "p.html")
+    assert got.encoding == "utf-8, 1 byte replaced"
+    assert got.text.split("\n")[:3] == ["1、正文段落的内容。", "\ufffd", "2、正文段落的内容。"]

@@ -59,6 +59,61 @@ def test_binary_and_garbage_are_refused() -> None:
         decode(b"abc\x80\xff")
 
 
+def damaged(data: bytes, count: int) -> tuple[bytes, list[int]]:
+    """The bytes with `count` stray 0xFF bytes put between characters, spread over the file;
+    and where each one stands in the text (a character offset)."""
+    text = data.decode("utf-8")
+    where = [len(text) * (i + 1) // (count + 1) for i in range(count)]
+    pieces, start = [], 0
+    for at in where:
+        pieces += [text[start:at].encode("utf-8"), b"\xff"]
+        start = at
+    return b"".join([*pieces, text[start:].encode("utf-8")]), where
+
+
+def replaced(text: str, where: list[int]) -> str:
+    for shift, at in enumerate(where):
+        text = text[: at + shift] + "\ufffd" + text[at + shift :]
+    return text
+
+
+@pytest.mark.parametrize("count", [1, 3, 8])
+def test_a_few_bad_bytes_in_utf8_are_replaced_and_said(count: int) -> None:
+    text = SEEDS[0].read_text(encoding="utf-8")
+    data, where = damaged(text.encode("utf-8"), count)
+    assert len(data) > 1000 * count
+    said = f"utf-8, {count} byte{'s' if count > 1 else ''} replaced"
+    assert decode(data) == (replaced(text, where), said)
+    assert decode(data, "utf-8") == (replaced(text, where), said)
+    assert decode(b"\xef\xbb\xbf" + data)[1] == f"utf-8-sig, {said[7:]}"
+    assert read(data).encoding == said
+
+
+def test_other_encodings_with_a_bad_byte_are_read_too() -> None:
+    text = TRADITIONAL * 20
+    for codec in ("gb18030", "big5"):
+        data = text.encode(codec)
+        middle = data.index("二、".encode(codec))
+        got = decode(data[:middle] + b"\xff" + data[middle:])
+        assert got == (
+            text[: text.index("二、")] + "\ufffd" + text[text.index("二、") :],
+            f"{codec}, 1 byte replaced",
+        )
+
+
+def test_more_than_a_few_bad_bytes_are_refused() -> None:
+    text = SEEDS[0].read_text(encoding="utf-8")
+    with pytest.raises(SourceError, match="is not text"):
+        decode(damaged(text.encode("utf-8"), 9)[0])
+    short = "一、总体要求\n".encode() * 20  # 340 bytes: one bad byte is more than one in a thousand
+    with pytest.raises(SourceError, match="is not text"):
+        decode(damaged(short, 1)[0])
+    with pytest.raises(SourceError, match="is not utf-8"):
+        decode(damaged(short, 1)[0], "utf-8")
+    with pytest.raises(SourceError, match="is not utf-8"):
+        decode("一、总体要求\n".encode("gbk") * 200, "utf-8")
+
+
 def test_formats_are_told_by_their_first_bytes_then_by_suffix() -> None:
     assert detect(b"PK\x03\x04...", "notes.txt") == "docx"
     assert detect(b"junk%PDF-1.7", "x") == "pdf"
