@@ -169,3 +169,13 @@ def test_a_damaged_text_is_read_and_json_says_what_was_replaced(tmp_path: Path) 
     got = json.loads(out)
     assert got["encoding"] == "utf-8, 2 bytes replaced"
     assert [n["marker"] for n in got["nodes"]] == ["一、", "二、"]
+
+
+def test_a_text_file_named_docx_is_read_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "plan.docx"
+    path.write_text("一、总体要求\n（一）指导思想\n", encoding="utf-8")
+    code, out, err = invoke("export", str(path), "-f", "json")
+    assert (code, err) == (EXIT_OK, "")
+    got = json.loads(out)
+    assert (got["format"], got["encoding"]) == ("text", "utf-8")
+    assert [n["marker"] for n in got["nodes"]] == ["一、"]
