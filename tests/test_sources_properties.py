@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from outline.numerals import read_number, write_chinese
 from outline.sources import SourceError, read
 from outline.sources.dom import Element, parse_html, select
 from outline.sources.numfmt import FORMATS, MAX_COUNTER, MIN_COUNTER, format_number
@@ -106,3 +107,30 @@ def test_every_number_format_writes_every_counter_in_words_range(fmt: str) -> No
 def test_any_counter_a_file_asks_for_is_written_in_words_range(fmt: str, n: int) -> None:
     label = format_number(fmt, n)
     assert label == FORMATS[fmt](min(max(n, MIN_COUNTER), MAX_COUNTER))
+
+
+def test_chinese_numerals_written_read_back_as_their_number() -> None:
+    assert all(read_number(write_chinese(n)) == n for n in range(1, 10_000))
+    assert write_chinese(0) == "零"
+    with pytest.raises(ValueError, match="no Chinese numeral for -1"):
+        write_chinese(-1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=10**16 - 1))
+def test_large_chinese_numerals_read_back(n: int) -> None:
+    assert read_number(write_chinese(n)) == n
+
+
+@pytest.mark.parametrize(
+    ("n", "written"),
+    [
+        (100_010, "十万零一十"),
+        (100_000_001, "一亿零一"),
+        (101_000_000, "一亿零一百万"),
+        (337_300_005_574, "三千三百七十三亿零五千五百七十四"),
+        (10**12, "一万亿"),
+    ],
+)
+def test_a_zero_stands_for_each_gap_between_myriads(n: int, written: str) -> None:
+    assert write_chinese(n) == written
