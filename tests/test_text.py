@@ -186,3 +186,19 @@ def test_join_rules() -> None:
         "the quick brown fox",
     ]
     assert where == [1, 1, 2, 3, 3, 3, 4, 5, 6, 6]
+
+
+def test_unwrap_ends_sentences_where_the_parser_does() -> None:
+    """A wrapped line may stop after a closing title mark (》) in mid-sentence; a quotation
+    closed with a straight quote ends its sentence, as the parser's own wrap rule has it."""
+    lines = [
+        Line("根据《中华人民共和国宪法》", full=True),
+        Line("制定本条例。", full=False),
+        Line('他说:"要抓落实。"', full=True),
+        Line("一、总体要求", full=False),
+    ]
+    assert join(lines)[0] == [
+        "根据《中华人民共和国宪法》制定本条例。",
+        '他说:"要抓落实。"',
+        "一、总体要求",
+    ]
