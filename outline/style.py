@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from outline.markers import CIRCLED, DOT_CHARS, KINDS, PAREN_CHARS
-from outline.numerals import ARABIC_DIGITS
+from outline.numerals import ARABIC_DIGITS, write_chinese
 
-CN_DIGITS = "零一二三四五六七八九"
 FULL_WIDTH = "０１２３４５６７８９"
 ENCLOSED = {"circled": CIRCLED, "paren-char": PAREN_CHARS, "dot-char": DOT_CHARS}
 """The kinds whose numeral is one enclosed character, and their characters from 1 up."""
@@ -115,25 +114,11 @@ def write_numeral(number: int, numerals: str, kind: str) -> str | None:
         return str(number)
     if numerals == "full-width":
         return "".join(FULL_WIDTH[int(d)] for d in str(number))
-    return chinese(number) if number < 10_000 else None
+    return write_chinese(number) if number < 10_000 else None
 
 
-def chinese(number: int) -> str:
-    """A number below 10 000 as Chinese numerals are written in documents: 十一, 一百零五."""
-    digits = [int(d) for d in str(number)]
-    units = ["千", "百", "十", ""][-len(digits) :]
-    out: list[str] = []
-    zero = False
-    for digit, unit in zip(digits, units, strict=True):
-        if digit == 0:
-            zero = bool(out)
-            continue
-        if zero:
-            out.append("零")
-            zero = False
-        out.append(CN_DIGITS[digit] + unit)
-    text = "".join(out)
-    return text[1:] if 10 <= number < 20 else text
+chinese = write_chinese
+"""A number as Chinese numerals are written in documents: 十一, 一百零五."""
 
 
 def write(kind: str, style: Style, number: int) -> str | None:

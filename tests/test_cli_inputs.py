@@ -156,3 +156,26 @@ def test_help_lists_the_reading_options() -> None:
         out = invoke(command, "--help")[1]
         assert "--html-selector" in out
         assert "--unwrap" in out
+
+
+def test_a_damaged_text_is_read_and_json_says_what_was_replaced(tmp_path: Path) -> None:
+    text = "一、总体要求\n正文。\n（一）指导思想\n" + "正文。" * 400 + "\n二、主要任务\n"
+    data = text.encode()
+    cut = data.index("\n二、".encode())
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(data[:cut] + b"\xe4\xb8" + data[cut:])  # a character cut in two
+    code, out, err = invoke("export", str(path), "-f", "json")
+    assert (code, err) == (EXIT_OK, "")
+    got = json.loads(out)
+    assert got["encoding"] == "utf-8, 2 bytes replaced"
+    assert [n["marker"] for n in got["nodes"]] == ["一、", "二、"]
+
+
+def test_a_text_file_named_docx_is_read_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "plan.docx"
+    path.write_text("一、总体要求\n（一）指导思想\n", encoding="utf-8")
+    code, out, err = invoke("export", str(path), "-f", "json")
+    assert (code, err) == (EXIT_OK, "")
+    got = json.loads(out)
+    assert (got["format"], got["encoding"]) == ("text", "utf-8")
+    assert [n["marker"] for n in got["nodes"]] == ["一、"]

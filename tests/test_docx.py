@@ -57,6 +57,34 @@ def test_large_chinese_counters_start_where_the_definition_says() -> None:
 
 
 @pytest.mark.parametrize(
+    ("fmt", "start", "expected"),
+    [
+        ("ideographDigital", -5, ["〇、", "一、"]),
+        ("chineseCounting", -1, ["零、", "一、"]),
+        ("decimal", 10**7, ["32767、", "32767、"]),
+        ("upperLetter", 10**7, ["G" * 1261 + "、"] * 2),  # 32767 = 26 × 1260 + 7
+    ],
+)
+def test_starts_outside_words_range_are_brought_into_it(
+    fmt: str, start: int, expected: list[str]
+) -> None:
+    numbering = [abstract(1, lvl(0, fmt, "%1、", start=start, suff="nothing")), num(1, 1)]
+    assert labels([Para("x", num=(1, 0)) for _ in range(2)], numbering) == [
+        f"{label}x" for label in expected
+    ]
+
+
+def test_start_overrides_outside_words_range_are_brought_into_it() -> None:
+    numbering = [
+        abstract(1, lvl(0, "ideographDigital", "%1、", suff="nothing")),
+        num(1, 1, {0: -7}),
+        num(2, 1, {0: 2**40}),
+    ]
+    got = labels([Para("a", num=(1, 0)), Para("b", num=(2, 0))], numbering)
+    assert got == ["〇、a", "三二七六七、b"]
+
+
+@pytest.mark.parametrize(
     ("suff", "gap"), [(None, "\t"), ("tab", "\t"), ("space", " "), ("nothing", "")]
 )
 def test_suffix_after_the_label(suff: str | None, gap: str) -> None:

@@ -143,3 +143,32 @@ def test_select_returns_outermost_matches_in_order() -> None:
     root = parse_html("<div class='a'><div class='a'>x</div></div><p class='a'>y</p>")
     found = select(root, ".a")
     assert [e.tag for e in found] == ["div", "p"]
+
+
+def test_a_descendant_selector_finds_each_element_once() -> None:
+    root = parse_html(
+        "<div><div><p>1</p><p>2</p></div><section><div><p>3</p></div></section></div>"
+    )
+    assert [e.children for e in select(root, "div p")] == [["1"], ["2"], ["3"]]
+    assert [e.children for e in select(root, "div div p")] == [["1"], ["2"], ["3"]]
+    assert [e.tag for e in select(root, "section div")] == ["div"]
+    page = "<html><body><div><div><p>一、甲</p><p>二、乙</p></div></div></body></html>"
+    assert read(page.encode(), "p.html", html_selector="div p").text == "一、甲\n二、乙"
+
+
+def test_a_descendant_selector_keeps_outermost_matches() -> None:
+    root = parse_html(
+        "<div class='a'><div class='a'><p class='b'><span class='b'>x</span></p></div></div>"
+        "<p class='b'>y</p>"
+    )
+    assert [e.tag for e in select(root, ".a .b")] == ["p"]
+    assert [e.tag for e in select(root, ".b")] == ["p", "p"]
+
+
+def test_a_page_with_a_bad_byte_is_read_and_says_so() -> None:
+    body = "".join(f"<p>{i}、正文段落的内容。</p>" for i in range(1, 100))
+    page = f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>'.encode()
+    cut = page.index("<p>2、".encode())
+    got = read(page[:cut] + b"\xff" + page[cut:], "p.html")
+    assert got.encoding == "utf-8, 1 byte replaced"
+    assert got.text.split("\n")[:3] == ["1、正文段落的内容。", "\ufffd", "2、正文段落的内容。"]

@@ -56,6 +56,13 @@ def test_a_damaged_pdf_is_refused() -> None:
         read(data[:200], "broken.pdf")
 
 
+def test_a_file_named_pdf_without_a_pdf_header_is_not_called_damaged() -> None:
+    with pytest.raises(SourceError, match=r"^is not a PDF \(it has no %PDF- header\)$"):
+        read("一、总体要求\n".encode(), "notes.pdf")
+    junk = b"\x00junk\r\n" + build([[Line("一、总体要求")]])
+    assert read(junk, "scan.pdf").text == "一、总体要求"
+
+
 def test_the_pdf_extra_missing_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pypdfium2", None)
     with pytest.raises(SourceError, match=r"pip install 'outline\[pdf\]'"):

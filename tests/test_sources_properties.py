@@ -1,14 +1,21 @@
-"""Any bytes given to any reader: text for the parser, or a SourceError; never anything else."""
+"""Readers on any input: text for the parser or a SourceError, never anything else; a page's
+elements selected as a plain reading of the selector would find them."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from outline.numerals import read_number, write_chinese
 from outline.sources import SourceError, read
+from outline.sources.dom import Element, parse_html, select
+from outline.sources.numfmt import FORMATS, MAX_COUNTER, MIN_COUNTER, format_number
 
 PREFIXES = [b"", b"<html>", b"<!DOCTYPE html><p>", b"%PDF-1.7\n", b"PK\x03\x04", b"\xef\xbb\xbf"]
 NAMES = ["a.txt", "a.html", "a.pdf", "a.docx", "-"]
+LONGEST_LABEL = (MAX_COUNTER - 1) // 26 + 1
+"""upperLetter repeats its letter once more every 26: the longest label of any format."""
 MARKUP = st.sampled_from(["<", ">", "<![", "<!", "<?", "&#", "&", ";", "<p>", "</p>", "一、", "x"])
 
 
@@ -32,3 +39,98 @@ def test_malformed_markup_is_read(pieces: list[str]) -> None:
         assert "no text" in str(e)
     else:
         assert got.text.strip()
+
+
+def _matches_whole(element: Element, steps: list[str]) -> bool:
+    """A plain reading of a descendant selector: the element matches the last step, and its
+    ancestors, from the nearest out, match the steps before in order."""
+    if not _step_matches(element, steps[-1]):
+        return False
+    rest = steps[:-1]
+    ancestor = element.parent
+    while rest and ancestor is not None:
+        if _step_matches(ancestor, rest[-1]):
+            rest = rest[:-1]
+        ancestor = ancestor.parent
+    return not rest
+
+
+def _step_matches(element: Element, step: str) -> bool:
+    """Whether an element matches one step: a tag, or .class."""
+    return element.tag == step if step[0] != "." else step[1:] in element.classes
+
+
+def _preorder(element: Element) -> list[Element]:
+    out = []
+    for child in element.children:
+        if isinstance(child, Element):
+            out += [child, *_preorder(child)]
+    return out
+
+
+TAG = st.sampled_from(["<div>", "<div class='a'>", "<p>", "<p class='a'>", "<span>", "</div>"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(TAG, max_size=30),
+    st.lists(st.sampled_from(["div", "p", ".a"]), min_size=1, max_size=3),
+)
+def test_select_finds_each_outermost_match_once_in_order(tags: list[str], steps: list[str]) -> None:
+    root = parse_html("".join(tags))
+    expected: list[Element] = []
+    for element in _preorder(root):
+        inside = any(_is_inside(element, e) for e in expected)
+        if not inside and _matches_whole(element, steps):
+            expected.append(element)
+    assert [id(e) for e in select(root, " ".join(steps))] == [id(e) for e in expected]
+
+
+def _is_inside(element: Element, outer: Element) -> bool:
+    ancestor = element.parent
+    while ancestor is not None and ancestor is not outer:
+        ancestor = ancestor.parent
+    return ancestor is outer
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_every_number_format_writes_every_counter_in_words_range(fmt: str) -> None:
+    write = FORMATS[fmt]
+    for n in range(MIN_COUNTER, MAX_COUNTER + 1):
+        label = write(n)
+        assert isinstance(label, str)
+        assert 0 < len(label) <= LONGEST_LABEL or fmt == "none"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(sorted(FORMATS)), st.integers())
+def test_any_counter_a_file_asks_for_is_written_in_words_range(fmt: str, n: int) -> None:
+    label = format_number(fmt, n)
+    assert label == FORMATS[fmt](min(max(n, MIN_COUNTER), MAX_COUNTER))
+
+
+def test_chinese_numerals_written_read_back_as_their_number() -> None:
+    assert all(read_number(write_chinese(n)) == n for n in range(1, 10_000))
+    assert write_chinese(0) == "零"
+    with pytest.raises(ValueError, match="no Chinese numeral for -1"):
+        write_chinese(-1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=10**16 - 1))
+def test_large_chinese_numerals_read_back(n: int) -> None:
+    assert read_number(write_chinese(n)) == n
+
+
+@pytest.mark.parametrize(
+    ("n", "written"),
+    [
+        (100_010, "十万零一十"),
+        (100_000_001, "一亿零一"),
+        (101_000_000, "一亿零一百万"),
+        (337_300_005_574, "三千三百七十三亿零五千五百七十四"),
+        (10**12, "一万亿"),
+    ],
+)
+def test_a_zero_stands_for_each_gap_between_myriads(n: int, written: str) -> None:
+    assert write_chinese(n) == written

@@ -59,15 +59,92 @@ def test_binary_and_garbage_are_refused() -> None:
         decode(b"abc\x80\xff")
 
 
+def damaged(data: bytes, count: int) -> tuple[bytes, list[int]]:
+    """The bytes with `count` stray 0xFF bytes put between characters, spread over the file;
+    and where each one stands in the text (a character offset)."""
+    text = data.decode("utf-8")
+    where = [len(text) * (i + 1) // (count + 1) for i in range(count)]
+    pieces, start = [], 0
+    for at in where:
+        pieces += [text[start:at].encode("utf-8"), b"\xff"]
+        start = at
+    return b"".join([*pieces, text[start:].encode("utf-8")]), where
+
+
+def replaced(text: str, where: list[int]) -> str:
+    for shift, at in enumerate(where):
+        text = text[: at + shift] + "\ufffd" + text[at + shift :]
+    return text
+
+
+@pytest.mark.parametrize("count", [1, 3, 8])
+def test_a_few_bad_bytes_in_utf8_are_replaced_and_said(count: int) -> None:
+    text = SEEDS[0].read_text(encoding="utf-8")
+    data, where = damaged(text.encode("utf-8"), count)
+    assert len(data) > 1000 * count
+    said = f"utf-8, {count} byte{'s' if count > 1 else ''} replaced"
+    assert decode(data) == (replaced(text, where), said)
+    assert decode(data, "utf-8") == (replaced(text, where), said)
+    assert decode(b"\xef\xbb\xbf" + data)[1] == f"utf-8-sig, {said[7:]}"
+    assert read(data).encoding == said
+
+
+def test_other_encodings_with_a_bad_byte_are_read_too() -> None:
+    text = TRADITIONAL * 20
+    for codec in ("gb18030", "big5"):
+        data = text.encode(codec)
+        middle = data.index("二、".encode(codec))
+        got = decode(data[:middle] + b"\xff" + data[middle:])
+        assert got == (
+            text[: text.index("二、")] + "\ufffd" + text[text.index("二、") :],
+            f"{codec}, 1 byte replaced",
+        )
+
+
+def test_more_than_a_few_bad_bytes_are_refused() -> None:
+    text = SEEDS[0].read_text(encoding="utf-8")
+    with pytest.raises(SourceError, match="is not text"):
+        decode(damaged(text.encode("utf-8"), 9)[0])
+    short = "一、总体要求\n".encode() * 20  # 340 bytes: one bad byte is more than one in a thousand
+    with pytest.raises(SourceError, match="is not text"):
+        decode(damaged(short, 1)[0])
+    with pytest.raises(SourceError, match="is not utf-8"):
+        decode(damaged(short, 1)[0], "utf-8")
+    with pytest.raises(SourceError, match="is not utf-8"):
+        decode("一、总体要求\n".encode("gbk") * 200, "utf-8")
+
+
 def test_formats_are_told_by_their_first_bytes_then_by_suffix() -> None:
     assert detect(b"PK\x03\x04...", "notes.txt") == "docx"
-    assert detect(b"junk%PDF-1.7", "x") == "pdf"
+    assert detect(b"%PDF-1.7", "x") == "pdf"
+    assert detect(b"\xef\xbb\xbf \r\n%PDF-1.7", "x") == "pdf"
     assert detect(b"<html><body>", "-") == "html"
     assert detect(b"x", "page.HTM") == "html"
     assert detect("一、".encode(), "a.txt") == "text"
     assert detect(b"<b>bold</b> in a text", "a.txt") == "text"
     with pytest.raises(SourceError, match="RTF"):
         detect(b"{\\rtf1\\ansi", "a.doc")
+
+
+def test_content_decides_when_it_and_the_suffix_disagree() -> None:
+    text = "一、总体要求\n（一）指导思想\n".encode()
+    assert detect(text, "plan.docx") == "text"
+    assert read(text, "plan.docx").text == text.decode()
+    assert detect(b"<html><body><p>x</p></body></html>", "page.docx") == "html"
+    assert detect(text + b"see %PDF-1.7 in the appendix", "notes.txt") == "text"
+    assert detect(b"junk%PDF-1.7", "x") == "text"
+    assert detect(b"junk%PDF-1.7", "scan.pdf") == "pdf"  # a PDF may follow junk: named so, it is
+    assert detect(b"PK\x03\x04", "notes.txt") == "docx"
+
+
+@pytest.mark.parametrize("name", ["plan.docx", "old.doc", "old.wps"])
+def test_a_file_that_is_neither_what_its_name_says_nor_text_says_both(name: str) -> None:
+    suffix = name[name.index(".") :]
+    with pytest.raises(SourceError) as caught:
+        read(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01", name)
+    assert str(caught.value) == (
+        f"is named {suffix} but does not begin as one; read as text, it is a binary file, not text"
+    )
 
 
 def test_unwrap_joins_wrapped_lines_and_keeps_headings() -> None:
@@ -109,3 +186,19 @@ def test_join_rules() -> None:
         "the quick brown fox",
     ]
     assert where == [1, 1, 2, 3, 3, 3, 4, 5, 6, 6]
+
+
+def test_unwrap_ends_sentences_where_the_parser_does() -> None:
+    """A wrapped line may stop after a closing title mark (》) in mid-sentence; a quotation
+    closed with a straight quote ends its sentence, as the parser's own wrap rule has it."""
+    lines = [
+        Line("根据《中华人民共和国宪法》", full=True),
+        Line("制定本条例。", full=False),
+        Line('他说:"要抓落实。"', full=True),
+        Line("一、总体要求", full=False),
+    ]
+    assert join(lines)[0] == [
+        "根据《中华人民共和国宪法》制定本条例。",
+        '他说:"要抓落实。"',
+        "一、总体要求",
+    ]

@@ -1,9 +1,11 @@
 """Readers: each turns a file's bytes into the same text-with-lines that `parse` takes.
 
 `read` tells the format by the first bytes where it can (a zip package is a .docx, %PDF a PDF,
-an OLE2 compound file a binary .doc or .wps), else by the file's suffix, and hands the bytes to
-that format's reader. Readers are pure and import their libraries only when called, so that
-`outline --help` stays fast.
+an OLE2 compound file a binary .doc or .wps), else by the file's suffix for formats that have
+no such signature (web pages), else by the content (markup or text); and hands the bytes to
+that format's reader. A file named .docx that does not begin as one is read by what it holds.
+Readers are pure and import their libraries only when called, so that `outline --help`
+stays fast.
 """
 
 from __future__ import annotations
@@ -58,6 +60,8 @@ def _html(data: bytes, request: Request) -> SourceText:
 
 
 def _pdf(data: bytes, request: Request) -> SourceText:
+    if PDF not in data[:PDF_WINDOW]:
+        raise SourceError("is not a PDF (it has no %PDF- header)")
     from outline.sources import pdf
 
     return pdf.read(data)
@@ -69,17 +73,13 @@ READERS: Mapping[str, Callable[[bytes, Request], SourceText]] = MappingProxyType
 """Readers by format name; each module is imported on first use."""
 
 SUFFIXES: Mapping[str, str] = MappingProxyType(
-    {
-        ".docx": "docx",
-        ".docm": "docx",
-        ".html": "html",
-        ".htm": "html",
-        ".xhtml": "html",
-        ".shtml": "html",
-        ".pdf": "pdf",
-    }
+    {".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html", ".pdf": "pdf"}
 )
-"""Formats by file suffix, when the first bytes do not tell; anything else is text."""
+"""Formats by file suffix, when the first bytes do not tell: web pages, which have no
+signature, and PDF, whose header may follow some junk."""
+SIGNED = frozenset({".docx", ".docm", ".doc", ".wps"})
+"""Suffixes of formats that their first bytes prove: a file so named that does not begin as
+one is read by what it holds, and said to be misnamed if that fails too."""
 
 ZIP = b"PK\x03\x04"
 EMPTY_ZIP = b"PK\x05\x06"
@@ -87,26 +87,38 @@ OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 RTF = b"{\\rtf"
 PDF = b"%PDF-"
 PDF_WINDOW = 1024
-"""A PDF header may follow some junk within the first kilobyte."""
+"""A PDF header may follow some junk within the first kilobyte (in a file named .pdf)."""
+LEADING = b"\xef\xbb\xbf \t\r\n\f"
+"""What may stand before a signature: a UTF-8 byte order mark, white space."""
 HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<meta", b"<body", b"<?xml")
 CONVERT = "convert it first: soffice --headless --convert-to docx FILE"
 
 
+def _suffix(name: str) -> str:
+    """The suffix of a file name, lower case ("" for none)."""
+    base = name.rsplit("/", 1)[-1]
+    return base[base.rfind(".") :].lower() if "." in base else ""
+
+
 def detect(data: bytes, name: str = "") -> str:
     """The format of a file, a key of `READERS`; raises SourceError for known formats that
-    cannot be read (binary Word and WPS files, RTF)."""
+    cannot be read (binary Word and WPS files, RTF).
+
+    >>> detect("一、总体要求".encode(), "plan.docx"), detect(b"%PDF-1.7", "plan.docx")
+    ('text', 'pdf')
+    """
     if data.startswith(OLE2):
         raise SourceError(f"is a binary Word or WPS file (.doc, .wps): {CONVERT}")
     if data.startswith(RTF):
         raise SourceError(f"is an RTF file: {CONVERT}")
     if data.startswith((ZIP, EMPTY_ZIP)):
         return "docx"
-    if PDF in data[:PDF_WINDOW]:
+    head = data[:PDF_WINDOW]
+    if head.lstrip(LEADING).startswith(PDF):
         return "pdf"
-    suffix = name[name.rfind(".") :].lower() if "." in name.rsplit("/", 1)[-1] else ""
-    if suffix in SUFFIXES:
-        return SUFFIXES[suffix]
-    head = data[:PDF_WINDOW].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if _suffix(name) in SUFFIXES:
+        return SUFFIXES[_suffix(name)]
+    head = head.lstrip(LEADING).lower()
     if head.startswith(HTML_STARTS) and (b"<html" in head or b"<body" in head or b"<head" in head):
         return "html"
     return "text"
@@ -127,4 +139,12 @@ def read(
     'gb18030'
     """
     request = Request(encoding, html_selector, unwrap)
-    return READERS[detect(data, name)](data, request)
+    format_ = detect(data, name)
+    try:
+        return READERS[format_](data, request)
+    except SourceError as e:
+        claimed = _suffix(name)
+        if claimed not in SIGNED or format_ in ("docx", "pdf"):
+            raise
+        message = f"is named {claimed} but does not begin as one; read as {format_}, it {e}"
+        raise SourceError(message) from None

@@ -35,6 +35,8 @@ VOID = frozenset(
 MAX_DEPTH = 256
 """Elements nested deeper are read as if they were not (old pages leave <font> unclosed)."""
 SIMPLE = re.compile(r"([A-Za-z][A-Za-z0-9]*)?((?:[#.][A-Za-z0-9_\-]+)*)")
+Step = tuple[str | None, str | None, frozenset[str]]
+"""One part of a selector: a tag, an id and classes, each perhaps left open."""
 
 
 @dataclass(slots=True)
@@ -104,11 +106,11 @@ def select(root: Element, selector: str) -> list[Element]:
     if not steps:
         return []
     found: list[Element] = []
-    _select(root, steps, found)
+    _select(root, steps, 0, found)
     return found
 
 
-def _compound(part: str) -> tuple[str | None, str | None, frozenset[str]]:
+def _compound(part: str) -> Step:
     match = SIMPLE.fullmatch(part)
     if not match or not part:
         raise SourceError(f"--html-selector: cannot read {part!r} (use tag, #id, .class)")
@@ -118,7 +120,7 @@ def _compound(part: str) -> tuple[str | None, str | None, frozenset[str]]:
     return (tag.lower() if tag else None), (ids[0] if ids else None), classes
 
 
-def _matches(element: Element, step: tuple[str | None, str | None, frozenset[str]]) -> bool:
+def _matches(element: Element, step: Step) -> bool:
     tag, id_, classes = step
     return (
         (tag is None or element.tag == tag)
@@ -127,17 +129,16 @@ def _matches(element: Element, step: tuple[str | None, str | None, frozenset[str
     )
 
 
-def _select(
-    element: Element,
-    steps: list[tuple[str | None, str | None, frozenset[str]]],
-    found: list[Element],
-) -> None:
+def _select(element: Element, steps: list[Step], done: int, found: list[Element]) -> None:
+    """Walks the tree once, in document order. `done` counts the steps that ancestors have
+    matched, each as early as it could (the earliest is always as good for a chain of
+    descendants); an element that matches the last one is found, and its inside not searched."""
     for child in element.children:
         if not isinstance(child, Element):
             continue
-        if _matches(child, steps[0]):
-            if len(steps) == 1:
-                found.append(child)
-                continue
-            _select(child, steps[1:], found)
-        _select(child, steps, found)
+        if not _matches(child, steps[done]):
+            _select(child, steps, done, found)
+        elif done == len(steps) - 1:
+            found.append(child)
+        else:
+            _select(child, steps, done + 1, found)

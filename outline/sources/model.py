@@ -30,7 +30,8 @@ class SourceText:
     format: str
     """The reader that made it: "text", "docx", "html" or "pdf"."""
     encoding: str | None
-    """The encoding the bytes were decoded with; None where the format fixes it (.docx, PDF)."""
+    """The encoding the bytes were decoded with, and how many bytes that it could not read were
+    replaced ("utf-8, 3 bytes replaced"); None where the format fixes it (.docx, PDF)."""
     line_unit: str
     """What a line of `text` is: "line" of the file, "paragraph" (of a .docx, or re-joined
     from hard-wrapped lines) or "block" (an element of a web page)."""

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from outline.sources.numfmt import format_number
+from outline.sources.numfmt import counter, format_number
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -48,7 +48,7 @@ class Level:
     """One level of a list definition (w:lvl)."""
 
     start: int = 1
-    """The counter's first value (w:start)."""
+    """The counter's first value (w:start), in Word's range 0–32767."""
     fmt: str = "decimal"
     """Number format (w:numFmt), a key of `numfmt.FORMATS`, or "bullet"."""
     text: str = ""
@@ -71,7 +71,7 @@ class Instance:
     abstract: str
     """w:abstractNumId."""
     starts: Mapping[int, int] = field(default_factory=dict)
-    """Start values overridden per level (w:lvlOverride/w:startOverride)."""
+    """Start values overridden per level (w:lvlOverride/w:startOverride), in Word's range."""
     levels: Mapping[int, Level] = field(default_factory=dict)
     """Levels replaced whole (w:lvlOverride/w:lvl)."""
 
@@ -107,7 +107,7 @@ def read_definitions(root: Element | None) -> Definitions:
             ilvl = _ilvl(override)
             start = int_val(override.find(W + "startOverride"))
             if start is not None:
-                starts[ilvl] = start
+                starts[ilvl] = counter(start)
             lvl = override.find(W + "lvl")
             if lvl is not None:
                 levels[ilvl] = _level(lvl)
@@ -134,7 +134,7 @@ def _level(lvl: Element) -> Level:
     text_node = lvl.find(W + "lvlText")
     legal = lvl.find(W + "isLgl")
     return Level(
-        start=int_val(lvl.find(W + "start"), 1) or 0,
+        start=counter(int_val(lvl.find(W + "start"), 1) or 0),
         fmt=fmt,
         text=(val(text_node) or "") if text_node is not None else "",
         restart=int_val(lvl.find(W + "lvlRestart")),
@@ -206,7 +206,7 @@ class Counters:
         key = f"num:{num_id}" if instance.starts or instance.levels else f"abs:{instance.abstract}"
         counts = self.lists.setdefault(key, [None] * LEVELS)
         current = counts[ilvl]
-        counts[ilvl] = starts[ilvl] if current is None else current + 1
+        counts[ilvl] = starts[ilvl] if current is None else counter(current + 1)
         for deeper in range(ilvl + 1, LEVELS):
             restart = levels[deeper].restart
             if restart is None or (restart > 0 and ilvl < restart):

@@ -3,6 +3,7 @@
 `FORMATS` maps a format's name in WordprocessingML to a function from a counter's value to its
 text; a format that is not in the table is rendered in decimal, as Word does for formats it
 cannot show. Enclosed numerals exist for 1–20 only: beyond, Word prints plain digits.
+Counters are kept in Word's range, 0–32767 (`counter`); every format writes each of them.
 
 >>> [FORMATS["chineseCounting"](n) for n in (1, 10, 11, 20, 101, 110)]
 ['一', '十', '十一', '二十', '一百零一', '一百一十']
@@ -15,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
+from outline.numerals import write_chinese
+
 CN_DIGITS = "〇一二三四五六七八九"
 LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
 LEGAL_TRADITIONAL_DIGITS = "零壹貳參肆伍陸柒捌玖"
@@ -24,6 +27,8 @@ PARENTHESISED = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 FULL_STOP = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
 STEMS = "甲乙丙丁戊己庚辛壬癸"
 BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+MIN_COUNTER, MAX_COUNTER = 0, 32767
+"""The range of a list counter in Word (w:start and what counting from it reaches)."""
 ROMAN = (
     (1000, "M"),
     (900, "CM"),
@@ -39,60 +44,6 @@ ROMAN = (
     (4, "IV"),
     (1, "I"),
 )
-
-
-def chinese(
-    n: int,
-    digits: str = "零一二三四五六七八九",
-    *,
-    units: str = "十百千",
-    myriads: str = "万亿",
-    bare_ten: bool = True,
-    zero: bool = True,
-) -> str:
-    """A number in Chinese counting: 十一, 一百零五, 三千二百, 一万零一.
-
-    `bare_ten` writes 十一 rather than 一十一 at the start; without `zero`, gaps are not read
-    out (Japanese 百一 for 101).
-    """
-    if n == 0:
-        return digits[0]
-    groups: list[int] = []
-    while n:
-        groups.append(n % 10000)
-        n //= 10000
-    out = ""
-    for index in range(len(groups) - 1, -1, -1):
-        group = groups[index]
-        if group == 0:
-            continue
-        if out and zero and group < 1000:
-            out += digits[0]
-        out += _below_myriad(group, digits, units, zero, bare_ten and not out)
-        if index:
-            out += myriads[min(index, len(myriads)) - 1]
-    if out.startswith(digits[0]):
-        out = out[1:]
-    return out
-
-
-def _below_myriad(n: int, digits: str, units: str, zero: bool, bare_ten: bool) -> str:
-    out = ""
-    gap = False
-    for power in (3, 2, 1, 0):
-        digit = n // 10**power % 10
-        if digit == 0:
-            gap = bool(out)
-            continue
-        if gap and zero:
-            out += digits[0]
-        gap = False
-        unit = units[power - 1] if power else ""
-        if power and digit == 1 and (not zero or (power == 1 and bare_ten and not out)):
-            out += unit  # 十一, or Japanese 百 and 千
-        else:
-            out += digits[digit] + unit
-    return out
 
 
 def enclosed(chars: str, after: str = "") -> Callable[[int], str]:
@@ -149,17 +100,17 @@ FORMATS: Mapping[str, Callable[[int], str]] = MappingProxyType(
         "upperRoman": roman,
         "lowerRoman": lambda n: roman(n).lower(),
         "ordinal": ordinal,
-        "chineseCounting": chinese,
-        "chineseCountingThousand": chinese,
-        "taiwaneseCounting": chinese,
-        "taiwaneseCountingThousand": chinese,
-        "chineseLegalSimplified": lambda n: chinese(
+        "chineseCounting": write_chinese,
+        "chineseCountingThousand": write_chinese,
+        "taiwaneseCounting": write_chinese,
+        "taiwaneseCountingThousand": write_chinese,
+        "chineseLegalSimplified": lambda n: write_chinese(
             n, LEGAL_DIGITS, units="拾佰仟", bare_ten=False
         ),
-        "ideographLegalTraditional": lambda n: chinese(
+        "ideographLegalTraditional": lambda n: write_chinese(
             n, LEGAL_TRADITIONAL_DIGITS, units="拾佰仟", myriads="萬億", bare_ten=False
         ),
-        "japaneseCounting": lambda n: chinese(n, CN_DIGITS, zero=False),
+        "japaneseCounting": lambda n: write_chinese(n, CN_DIGITS, zero=False),
         "ideographDigital": lambda n: "".join(CN_DIGITS[int(d)] for d in str(n)),
         "taiwaneseDigital": lambda n: "".join(CN_DIGITS[int(d)] for d in str(n)),
         "japaneseDigitalTenThousand": lambda n: "".join(CN_DIGITS[int(d)] for d in str(n)),
@@ -172,6 +123,12 @@ FORMATS: Mapping[str, Callable[[int], str]] = MappingProxyType(
 """Number formats by their w:numFmt name."""
 
 
+def counter(n: int) -> int:
+    """A counter's value brought into Word's range, as a crafted file may ask for any other."""
+    return min(max(n, MIN_COUNTER), MAX_COUNTER)
+
+
 def format_number(fmt: str, n: int) -> str:
-    """A counter's text in a format; an unknown format is decimal."""
-    return FORMATS.get(fmt, str)(n)
+    """A counter's text in a format (the counter brought into Word's range first); an unknown
+    format is decimal."""
+    return FORMATS.get(fmt, str)(counter(n))

@@ -4,6 +4,11 @@ Without a byte order mark, strict UTF-8 is tried first (a GBK file almost never 
 then strict GB18030 (a superset of GBK and GB2312). A guess is checked before it is taken:
 private-use, replacement or control characters, or almost none of the commonest characters of
 Chinese text, mean that the bytes were Big5 (or UTF-16 without its mark) instead.
+
+A file damaged in a few places (a stray byte, a character cut in two) is not refused: when no
+encoding reads it whole, but one reads all of it save a handful of bytes, those bytes become
+replacement characters (U+FFFD) and the encoding reported says how many ("utf-8, 3 bytes
+replaced"). A forced encoding is read the same way.
 """
 
 from __future__ import annotations
@@ -42,6 +47,12 @@ MIN_COMMON_SHARE = 0.12
 """Below this share of common characters a GB18030 guess is checked against Big5."""
 MIN_CJK = 20
 """Fewer CJK characters are too few to judge by their share."""
+MAX_REPLACED = 8
+"""At most this many bytes that no character reads are replaced, and only if they are…"""
+MAX_REPLACED_SHARE = 0.001
+"""…fewer than this share of the file: more is not a damaged text but another encoding."""
+ESCAPED = re.compile("[\udc80-\udcff]")
+"""A byte the decoder could not read, kept as a lone surrogate (the "surrogateescape" way)."""
 FORM_FEED = "\f"
 """A page break, as text exported from a PDF has between pages."""
 
@@ -81,20 +92,17 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
 
     `encoding` forces one; otherwise a byte order mark decides, then strict UTF-8, then strict
     GB18030 (which covers GBK and GB2312) or Big5, whichever reads as Chinese; UTF-16 without
-    a byte order mark is recognised by its zero bytes.
+    a byte order mark is recognised by its zero bytes. Failing all, the same again allowing a
+    few bad bytes, which are replaced and counted in the encoding's name.
 
     >>> decode("一、总体要求".encode("gbk"))
     ('一、总体要求', 'gb18030')
     """
     if encoding:
-        return _forced(data, encoding), encoding
+        return _forced(data, encoding)
     for bom, name in BOMS:
         if data.startswith(bom):
-            try:
-                return data.decode(name), name
-            except UnicodeDecodeError as e:
-                message = f"starts as {name} but is not ({e.reason} at byte {e.start})"
-                raise SourceError(message) from None
+            return _marked(data, name)
     if not data.strip():
         raise SourceError("is empty")
     if b"\x00" in data[:SAMPLE]:
@@ -102,25 +110,47 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        return _chinese(data)
+        pass
+    found = _chinese(_strict(data, ("gb18030", "big5"))) or _utf16_unmarked(data)
+    if found is None:
+        damaged = _escaped(data, ("utf-8",))
+        found = damaged[0] if damaged else _chinese(_escaped(data, ("gb18030", "big5")))
+    if found is None:
+        raise SourceError("is not text in UTF-8, UTF-16, GB18030/GBK or Big5 (try --encoding)")
+    return _replaced(*found)
 
 
-def _chinese(data: bytes) -> tuple[str, str]:
-    """Bytes that are not UTF-8: GB18030 or Big5, whichever reads as Chinese; failing both,
-    UTF-16 without zero bytes (Chinese only, not a line break in it)."""
-    guesses = [(name, text) for name, text in _strict(data, ("gb18030", "big5")) if _sane(text)]
+def _marked(data: bytes, name: str) -> tuple[str, str]:
+    """Text that begins with the byte order mark of an encoding."""
+    try:
+        return data.decode(name), name
+    except UnicodeDecodeError as e:
+        message = f"starts as {name} but is not ({e.reason} at byte {e.start})"
+        damaged = _escaped(data, (name,))
+        if not damaged:
+            raise SourceError(message) from None
+        return _replaced(*damaged[0])
+
+
+def _chinese(guesses: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """Of the texts that encodings made of the same bytes, the first that reads as Chinese.
+
+    GB18030 reads almost any bytes: Big5 read as GB18030 is rare characters only, so when it
+    has few common characters the guess with the most is taken.
+    """
+    guesses = [(name, text) for name, text in guesses if _sane(text)]
     if len(guesses) == 2 and _common_share(guesses[0][1]) < MIN_COMMON_SHARE:
-        # GB18030 reads almost any bytes: Big5 read as GB18030 is rare characters only.
-        name, text = max(guesses, key=lambda guess: _common_share(guess[1]))
-        return text, name
-    if guesses:
-        name, text = guesses[0]
-        return text, name
+        return max(guesses, key=lambda guess: _common_share(guess[1]))
+    return guesses[0] if guesses else None
+
+
+def _utf16_unmarked(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without zero bytes (Chinese only, not a line break in it), or None."""
     for name, text in _strict(data, ("utf-16-le", "utf-16-be")):
         enough = len(CJK.findall(text)) >= MIN_CJK
         if enough and _sane(text) and _common_share(text) >= MIN_COMMON_SHARE:
-            return text, name
-    raise SourceError("is not text in UTF-8, UTF-16, GB18030/GBK or Big5 (try --encoding)")
+            return name, text
+    return None
 
 
 def _strict(data: bytes, names: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -131,6 +161,30 @@ def _strict(data: bytes, names: tuple[str, ...]) -> list[tuple[str, str]]:
         except UnicodeDecodeError:
             continue
     return found
+
+
+def _escaped(data: bytes, names: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The texts that encodings read of all but a few bytes, each unread byte kept as a lone
+    surrogate (for `_replaced` to count and replace once an encoding is chosen)."""
+    found = []
+    for name in names:
+        try:
+            text = data.decode(name, "surrogateescape")
+        except UnicodeDecodeError:  # an unread byte below 0x80 cannot be kept so
+            continue
+        bad = len(ESCAPED.findall(text))
+        if bad <= MAX_REPLACED and bad < MAX_REPLACED_SHARE * len(data):
+            found.append((name, text))
+    return found
+
+
+def _replaced(name: str, text: str) -> tuple[str, str]:
+    """A text with each byte its encoding could not read replaced by U+FFFD, and the name of the
+    encoding, saying how many were replaced."""
+    bad = len(ESCAPED.findall(text))
+    if not bad:
+        return text, name
+    return ESCAPED.sub("\ufffd", text), f"{name}, {bad} byte{'s' if bad > 1 else ''} replaced"
 
 
 def _sane(text: str) -> bool:
@@ -166,12 +220,16 @@ def _utf16(data: bytes) -> tuple[str, str]:
     raise SourceError("is a binary file, not text")
 
 
-def _forced(data: bytes, encoding: str) -> str:
+def _forced(data: bytes, encoding: str) -> tuple[str, str]:
+    """Text in the encoding the user named; a few bad bytes are replaced, as in detection."""
     try:
         codecs.lookup(encoding)
     except LookupError:
         raise SourceError(f"unknown encoding {encoding!r}") from None
     try:
-        return data.decode(encoding)
+        return data.decode(encoding), encoding
     except UnicodeDecodeError as e:
-        raise SourceError(f"is not {encoding} ({e.reason} at byte {e.start})") from None
+        damaged = _escaped(data, (encoding,))
+        if not damaged:
+            raise SourceError(f"is not {encoding} ({e.reason} at byte {e.start})") from None
+        return _replaced(*damaged[0])

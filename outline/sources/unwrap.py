@@ -7,7 +7,8 @@ title is made whole, and a wrapped line that happens to begin with a numeral (3�
 heading is never full, so it keeps a line of its own.
 
 PDF gives the edges of the text block; in plain text a line is full when its width is close to
-the width that most wrapped lines share.
+the width that most wrapped lines share. Widths and the ends of sentences are measured as the
+parser measures them when it finds hard wraps itself (`outline.layout`).
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-SENTENCE_END = "。！？；：!?;:…”’」』）)】》"
-"""A line ending with one of these ends its sentence: it is not wrapped."""
+from outline.layout import SENTENCE_END, visual_width
+
 SPACE = " \t\u3000\u00a0"
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 PAGE_NUMBER = re.compile(
@@ -121,8 +122,3 @@ def wrap_width(widths: Sequence[int], lines: Sequence[str]) -> int:
         if near >= count:
             best, count = w, near
     return best if count >= MIN_WRAPPED else 0
-
-
-def visual_width(s: str) -> int:
-    """Width in columns: CJK characters (three bytes in UTF-8) count two, ASCII one."""
-    return (len(s.encode("utf-8", "surrogatepass")) + len(s)) // 2
