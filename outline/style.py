@@ -117,10 +117,6 @@ def write_numeral(number: int, numerals: str, kind: str) -> str | None:
     return write_chinese(number) if number < 10_000 else None
 
 
-chinese = write_chinese
-"""A number as Chinese numerals are written in documents: 十一, 一百零五."""
-
-
 def write(kind: str, style: Style, number: int) -> str | None:
     """The marker of a kind for a number in a style: （三）, 3., 第三条; None if it cannot be."""
     numeral = write_numeral(number, style.numerals, kind)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from outline.numerals import read_number
-from outline.style import CANONICAL, Style, chinese, corrected, majority, style_of, write
+from outline.numerals import write_chinese as chinese
+from outline.style import CANONICAL, Style, corrected, majority, style_of, write
 
 
 def test_chinese_numerals_read_back() -> None:
