@@ -19,6 +19,7 @@ from outline.match import DEFAULT_THRESHOLD
 from outline.render.diff import View
 from outline.render.diff.terminal import tree
 from tests.conftest import SEEDS
+from tests.docx_builder import Para, build
 
 runner = CliRunner()
 OLD = (
@@ -286,3 +287,35 @@ def test_unwrap_reads_both_texts(tmp_path: Path) -> None:
     assert "3．项目建设任务" in out
     code, out, _ = invoke(str(wrapped), str(joined), "--unwrap")
     assert (code, out.splitlines()[2:]) == (EXIT_OK, ["  1 1  一、经济运行", "  3 3  二、主要任务"])
+
+
+def test_two_word_files_with_headings_marked_by_style(tmp_path: Path) -> None:
+    """A "#" starts a paragraph in Word's Heading 1 style, without a number."""
+
+    def write(name: str, *paragraphs: str) -> str:
+        path = tmp_path / name
+        path.write_bytes(
+            build([Para(p[1:], style="Heading1") if p[0] == "#" else Para(p) for p in paragraphs])
+        )
+        return str(path)
+
+    old = write("old.docx", "#总则", "一、目的", "二、依据", "#适用范围", "一、对象", "#附则")
+    new = write(
+        "new.docx", "#总则", "一、目的", "#基本原则", "#适用范围", "一、对象", "二、依据", "#附则"
+    )
+    code, out, err = invoke(old, new)
+    assert (code, err) == (EXIT_DIFFERENT, "")
+    assert out.splitlines()[2:] == [
+        "  1 1  总则",
+        "  2 2    一、目的",
+        "+ · 3  基本原则",
+        "  4 4  适用范围",
+        "  5 5    一、对象",
+        "→ 3 6    二、依据  (from 总则)",
+        "  6 7  附则",
+    ]
+    changes = json.loads(invoke(old, new, "--format", "json", "--only-changes")[1])["changes"]
+    assert [(c["op"], c["new"]["marker"], c["new"]["title"]) for c in changes] == [
+        ("added", "", "基本原则"),
+        ("moved", "二、", "依据"),
+    ]
