@@ -57,3 +57,8 @@ def test_the_title_line_and_blank_or_numbered_lines_add_nothing() -> None:
     doc = parse(text)
     assert with_styled(doc, [Styled(1, 1, "heading 1"), Styled(2, 1, "heading 1")]) is doc
     assert with_styled(doc, [Styled(9, 1, "heading 1")]) is doc
+
+
+def test_a_styled_heading_reads_as_its_title_even_when_it_begins_with_a_digit() -> None:
+    doc = merged("一、总体要求\n2024年工作回顾\n1. 2025年目标\n", (2, 1))
+    assert skeleton(doc) == "一、总体要求\n2024年工作回顾\n  1. 2025年目标\n"
