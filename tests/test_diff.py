@@ -132,6 +132,26 @@ def test_promoted_and_demoted_headings_and_their_children() -> None:
     assert changed(before, deeper) == [("demoted", "三、保障措施", "（四）保障措施")]
 
 
+def test_a_promoted_heading_is_not_taken_by_a_weaker_one_at_its_new_level() -> None:
+    # The new 一、 is （一） promoted and lengthened; the old 一、 it replaced shares words with
+    # it and stands at its level, but （一） is the heading it plainly is.
+    old = (
+        "一、推进国资国企改革向纵深发展\n（一）坚定推进国资国企改革\n（二）扩大对外开放\n"
+        "二、保障措施\n"
+    )
+    new = "一、坚定推进国资国企改革攻坚\n二、保障措施\n"
+    assert changed(old, new) == [
+        ("removed", "一、推进国资国企改革向纵深发展", None),
+        ("removed", "（二）扩大对外开放", None),
+        ("promoted", "（一）坚定推进国资国企改革", "一、坚定推进国资国企改革攻坚"),
+    ]
+    assert changed(new, old) == [
+        ("added", None, "一、推进国资国企改革向纵深发展"),
+        ("demoted", "一、坚定推进国资国企改革攻坚", "（一）坚定推进国资国企改革"),
+        ("added", None, "（二）扩大对外开放"),
+    ]
+
+
 def test_one_section_split_in_two_by_its_text() -> None:
     old = (
         "一、总体要求\n"
