@@ -67,7 +67,8 @@ def compare(
 
     The new skeleton is shown as a tree with removed headings where they stood: on a terminal
     in colour, otherwise as text with the line on each side. --format md is a change report,
-    --format json lists every change.
+    --format json lists every change. Documents may be text, .docx, web pages or PDF, each
+    read as `outline show` reads it.
 
     Exit codes: 0 the skeletons are the same; 1 they differ; 2 an input could not be read or
     bad usage; 3 a bug.
