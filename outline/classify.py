@@ -9,6 +9,7 @@ from collections import Counter
 
 from outline.changes import Change, NodeRef, Row, ordered
 from outline.match import Pairing, Side, normalise
+from outline.model import Node
 from outline.split import Group
 
 MOVED_WEIGHT = 0.5
@@ -95,9 +96,15 @@ class Changes:
             ops.append("reordered")
         if a.title.strip() != b.title.strip():
             ops.append("renamed")
-        if a.number != b.number:
+        if _written_number(a) != _written_number(b):
             ops.append("renumbered")
         return tuple(ops)
+
+
+def _written_number(node: Node) -> int | None:
+    """The number a heading's marker shows; None for one marked by style alone (its number
+    only counts its place, which the text never shows)."""
+    return node.number if node.marker else None
 
 
 def _same_parent(pairing: Pairing, o: int, n: int) -> bool:

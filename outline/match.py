@@ -14,7 +14,8 @@ then round 3 again, if round 4 paired anything, for what that made decidable; an
 they have nothing else to go by, headings without a title under paired parents, in order.
 
 Rounds 2 and 3 go top-down (a pair is taken up once the parents on both sides have had their
-turn) and greedily by score. Every rule and tie-break treats the two sides alike, so matching
+turn; a pair that a better pair across levels outscores waits for that one's turn) and greedily
+by score. Every rule and tie-break treats the two sides alike, so matching
 B with A pairs exactly what matching A with B pairs.
 """
 
@@ -159,21 +160,65 @@ class Pairing:
     def assign(self, candidates: Iterable[tuple[int, int, float]], floor: float) -> None:
         """Take candidate pairs (old, new, similarity) top-down, best score first (similarity
         plus context), while both headings are free and their similarity plus the context's
-        weighted share reaches `floor`."""
-        by_level: dict[int, list[tuple[int, int, float]]] = defaultdict(list)
-        old_levels, new_levels = self.old.levels, self.new.levels
+        weighted share reaches `floor`.
+
+        A pair's turn comes at the level of its deeper heading, once the parents on both sides
+        have had theirs. A pair across levels (a heading promoted or demoted) thus comes later
+        than the pairs at its shallower heading's own level. Lest one of those take that
+        heading first although the pair across levels is plainly better (its score so far,
+        which context can only raise, beats theirs), such a pair waits for the other's turn
+        and is weighed beside it there.
+        """
+        batches: dict[int, list[tuple[int, int, float]]] = defaultdict(list)
+        across: dict[tuple[str, int], list[tuple[int, int, float]]] = defaultdict(list)
+        turn: dict[tuple[int, int], int] = {}
+        """When each pair across levels has its turn."""
         for o, n, similarity in candidates:
-            by_level[max(old_levels[o], new_levels[n])].append((o, n, similarity))
-        for level in sorted(by_level):
+            lo, ln = self.old.levels[o], self.new.levels[n]
+            batches[max(lo, ln)].append((o, n, similarity))
+            if lo != ln:
+                turn[o, n] = max(lo, ln)
+                across["old", o].append((o, n, similarity))
+                across["new", n].append((o, n, similarity))
+        while batches:
+            level = min(batches)
             scored = []
-            for o, n, similarity in by_level[level]:
+            for o, n, similarity in batches.pop(level):
                 if self.free(o, n):
                     context = self.context(o, n)
-                    scored.append((similarity + context, similarity + context * self.weight, o, n))
+                    total = similarity + context
+                    scored.append((total, similarity + context * self.weight, o, n, similarity))
             scored.sort(key=lambda t: (-t[0], abs(t[2] - t[3]), t[2] + t[3]))
-            for _, score, o, n in scored:
-                if score >= floor and self.free(o, n):
+            for total, score, o, n, similarity in scored:
+                if score < floor or not self.free(o, n):
+                    continue
+                rivals = across.get(("old", o), []) + across.get(("new", n), [])
+                wait = self._outscored_until(rivals, turn, level, total)
+                if wait is None:
                     self.add(o, n)
+                    continue
+                batches[wait].append((o, n, similarity))
+                if (o, n) in turn:
+                    turn[o, n] = wait
+
+    def _outscored_until(
+        self,
+        rivals: list[tuple[int, int, float]],
+        turn: dict[tuple[int, int], int],
+        level: int,
+        total: float,
+    ) -> int | None:
+        """The earliest turn after `level` of a free rival (old, new, similarity) whose score
+        so far (similarity plus the context known now, which can only grow) beats `total`."""
+        later = [
+            turn[o, n]
+            for o, n, similarity in rivals
+            if turn[o, n] > level
+            and similarity + MAX_BONUS > total
+            and self.free(o, n)
+            and similarity + self.context(o, n) > total
+        ]
+        return min(later, default=None)
 
 
 def match(old: Side, new: Side, threshold: float) -> Pairing:

@@ -143,6 +143,29 @@ def reordered(old_order: list[int], new_order: list[int]) -> set[int]:
     }
 
 
+def reads_as_merge(old: list[Section], new: list[Section]) -> bool:
+    """Whether the revision deleted a section after moving its points into another one:
+    every point of it that is left (two or more, at least half of all it had) stands under
+    one other section of its level.
+
+    In the two texts that is exactly what merging the section into the other one is: its
+    content (its points) now stands under that section, and its heading is gone. Nothing
+    tells the two apart, so a diff rightly reports a merge (outline/split.py finds merges by
+    children on this evidence) where `expected` would want a removal and moves; a revision
+    meant to come back exactly must not make it."""
+    before, after = places(old), places(new)
+    for gone in before.keys() - after.keys():
+        points = [i for i, p in before.items() if p.parent == gone]
+        kept = [i for i in points if i in after]
+        under = {after[i].parent for i in kept}
+        if len(kept) < 2 or 2 * len(kept) < len(points) or len(under) != 1:
+            continue
+        into = under.pop()
+        if into is not None and after[into].level == before[gone].level:
+            return True
+    return False
+
+
 def expected(old: list[Section], new: list[Section]) -> dict[int, set[str]]:
     """The ops a diff must report for each section id (either side)."""
     before, after = places(old), places(new)

@@ -152,7 +152,7 @@ def test_bad_files_get_one_line_each_and_the_rest_go_through(
 
 
 def test_help_lists_the_reading_options() -> None:
-    for command in ("show", "export"):
+    for command in ("show", "export", "diff"):
         out = invoke(command, "--help")[1]
         assert "--html-selector" in out
         assert "--unwrap" in out

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from outline import parse
+from outline import Document, parse
 from outline.diff import MIRROR, OPS, PRIORITY, Diff, diff, title_edit
+from outline.render.diff.view import notes
 
 PLAN = (
     "一、总体要求\n坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。\n"
@@ -129,6 +130,26 @@ def test_promoted_and_demoted_headings_and_their_children() -> None:
     assert changed(before, deeper) == [("demoted", "三、保障措施", "（四）保障措施")]
 
 
+def test_a_promoted_heading_is_not_taken_by_a_weaker_one_at_its_new_level() -> None:
+    # The new 一、 is （一） promoted and lengthened; the old 一、 it replaced shares words with
+    # it and stands at its level, but （一） is the heading it plainly is.
+    old = (
+        "一、推进国资国企改革向纵深发展\n（一）坚定推进国资国企改革\n（二）扩大对外开放\n"
+        "二、保障措施\n"
+    )
+    new = "一、坚定推进国资国企改革攻坚\n二、保障措施\n"
+    assert changed(old, new) == [
+        ("removed", "一、推进国资国企改革向纵深发展", None),
+        ("removed", "（二）扩大对外开放", None),
+        ("promoted", "（一）坚定推进国资国企改革", "一、坚定推进国资国企改革攻坚"),
+    ]
+    assert changed(new, old) == [
+        ("added", None, "一、推进国资国企改革向纵深发展"),
+        ("demoted", "一、坚定推进国资国企改革攻坚", "（一）坚定推进国资国企改革"),
+        ("added", None, "（二）扩大对外开放"),
+    ]
+
+
 def test_one_section_split_in_two_by_its_text() -> None:
     old = (
         "一、总体要求\n"
@@ -194,6 +215,47 @@ def test_headings_without_titles_pair_in_order_under_paired_parents() -> None:
     assert changed("一、\n（一）\n二、\n", "一、\n（一）\n（二）\n二、\n") == [
         ("added", None, "（二）")
     ]
+
+
+def styled(text: str, *lines: int) -> Document:
+    """A document whose given lines are headings of level 1 by style alone (no marker)."""
+    return parse(text, dict.fromkeys(lines, 1))
+
+
+def test_headings_marked_by_style_alone_pair_by_title_and_are_never_renumbered() -> None:
+    old = styled("总则\n一、目的\n二、依据\n适用范围\n一、对象\n附则\n一、施行\n", 1, 4, 6)
+    new = styled(
+        "总则\n一、目的\n基本原则\n一、依法\n适用的范围\n一、对象\n二、依据\n附则\n一、施行\n",
+        1,
+        3,
+        5,
+        8,
+    )
+    assert [n.kind for n in (old.nodes + new.nodes)] == ["styled"] * 7
+    # 附则 stands third, then fourth, among the styled headings: no number shows, none changed.
+    assert [t for t in ops(diff(old, new)) if t[0] != "unchanged"] == [
+        ("added", None, "基本原则"),
+        ("added", None, "一、依法"),
+        ("renamed", "适用范围", "适用的范围"),
+        ("moved", "二、依据", "二、依据"),
+    ]
+    assert {c.op for c in diff(new, new).changes} == {"unchanged"}
+    backward = diff(new, old)
+    assert sorted(MIRROR.get(c.op, c.op) for c in backward.changes) == sorted(
+        c.op for c in diff(old, new).changes
+    )
+
+
+def test_a_heading_that_lost_or_gained_its_number_is_renumbered() -> None:
+    numbered = parse("一、总则\n二、附则\n")
+    by_style = styled("一、总则\n附则\n", 2)
+    result = diff(numbered, by_style)
+    assert ops(result) == [
+        ("unchanged", "一、总则", "一、总则"),
+        ("renumbered", "二、附则", "附则"),
+    ]
+    assert notes(result.rows[1]) == ["was 二、"]
+    assert notes(diff(by_style, numbered).rows[1]) == ["was unnumbered"]
 
 
 def test_a_document_without_headings() -> None:

@@ -19,6 +19,7 @@ from outline.match import DEFAULT_THRESHOLD
 from outline.render.diff import View
 from outline.render.diff.terminal import tree
 from tests.conftest import SEEDS
+from tests.docx_builder import Para, build
 
 runner = CliRunner()
 OLD = (
@@ -245,3 +246,76 @@ def test_the_terminal_tree_colours_by_change() -> None:
 
 def test_the_command_and_the_library_share_the_default_threshold() -> None:
     assert cli_diff.DEFAULT_THRESHOLD == DEFAULT_THRESHOLD
+
+
+def test_html_selector_reads_both_pages(tmp_path: Path) -> None:
+    menu = "<div id='menu'><p>一、首页</p><p>二、新闻</p></div>"
+    pages = []
+    for name, items in (("old", "总体要求 主要任务"), ("new", "总体要求 工作原则 主要任务")):
+        numbered = "".join(
+            f"<p>{n}、{item}</p>" for n, item in zip("一二三", items.split(), strict=False)
+        )
+        page = tmp_path / f"{name}.html"
+        html = f"<html><body>{menu}<div id='text'>{numbered}</div></body></html>"
+        page.write_text(html, encoding="utf-8")
+        pages.append(str(page))
+    code, out, _ = invoke(*pages, "--html-selector", "#menu")
+    assert (code, out.splitlines()[2:]) == (EXIT_OK, ["  1 1  一、首页", "  2 2  二、新闻"])
+    code, out, _ = invoke(*pages, "--html-selector", "#text", "--only-changes")
+    assert code == EXIT_DIFFERENT
+    assert out.splitlines()[2:] == ["+ · 2  二、工作原则", "# 2 3  三、主要任务  (was 二、)"]
+    code, out, err = invoke(*pages, "--html-selector", "#none")
+    assert (code, out) == (EXIT_TROUBLE, "")
+    assert err.splitlines() == [
+        f"outline: {page}: has no element that --html-selector '#none' matches" for page in pages
+    ]
+
+
+def test_unwrap_reads_both_texts(tmp_path: Path) -> None:
+    """The same paragraphs hard-wrapped (as text from a PDF comes) and on one line each."""
+    sentence = (
+        "全年地区生产总值增长百分之五点二，规模以上工业增加值增长\n"
+        "3．项目建设任务的百分之九十，居民人均可支配收入实际增长百分\n"
+        "二、三产业协调发展，城乡居民收入差距继续缩小，就业形势总体稳\n定。\n"
+    )
+    wrapped, joined = tmp_path / "wrapped.txt", tmp_path / "joined.txt"
+    wrapped.write_text(f"一、经济运行\n{sentence}二、主要任务\n", encoding="utf-8")
+    one_line = sentence.replace("\n", "").replace("定。", "定。\n")
+    joined.write_text(f"一、经济运行\n{one_line}二、主要任务\n", encoding="utf-8")
+    code, out, _ = invoke(str(wrapped), str(joined))
+    assert code == EXIT_DIFFERENT
+    assert "3．项目建设任务" in out
+    code, out, _ = invoke(str(wrapped), str(joined), "--unwrap")
+    assert (code, out.splitlines()[2:]) == (EXIT_OK, ["  1 1  一、经济运行", "  3 3  二、主要任务"])
+
+
+def test_two_word_files_with_headings_marked_by_style(tmp_path: Path) -> None:
+    """A "#" starts a paragraph in Word's Heading 1 style, without a number."""
+
+    def write(name: str, *paragraphs: str) -> str:
+        path = tmp_path / name
+        path.write_bytes(
+            build([Para(p[1:], style="Heading1") if p[0] == "#" else Para(p) for p in paragraphs])
+        )
+        return str(path)
+
+    old = write("old.docx", "#总则", "一、目的", "二、依据", "#适用范围", "一、对象", "#附则")
+    new = write(
+        "new.docx", "#总则", "一、目的", "#基本原则", "#适用范围", "一、对象", "二、依据", "#附则"
+    )
+    code, out, err = invoke(old, new)
+    assert (code, err) == (EXIT_DIFFERENT, "")
+    assert out.splitlines()[2:] == [
+        "  1 1  总则",
+        "  2 2    一、目的",
+        "+ · 3  基本原则",
+        "  4 4  适用范围",
+        "  5 5    一、对象",
+        "→ 3 6    二、依据  (from 总则)",
+        "  6 7  附则",
+    ]
+    changes = json.loads(invoke(old, new, "--format", "json", "--only-changes")[1])["changes"]
+    assert [(c["op"], c["new"]["marker"], c["new"]["title"]) for c in changes] == [
+        ("added", "", "基本原则"),
+        ("moved", "二、", "依据"),
+    ]

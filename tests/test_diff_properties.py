@@ -1,13 +1,14 @@
 """Invariants of diff, on the seeds and on revisions of them made on purpose: a document
 compared with itself is unchanged; diff(b, a) mirrors diff(a, b); random edits (insert, delete,
-rename, move, swap, promote, demote) come back exactly as the changes they are."""
+rename, move, swap, promote, demote) come back exactly as the changes they are; one section
+inserted is one addition and the renumbering of the siblings after it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from outline import Document, parse
@@ -21,6 +22,7 @@ from tests.revise import (
     expected,
     height,
     places,
+    reads_as_merge,
     render,
     sections,
 )
@@ -176,6 +178,7 @@ def revisions(draw: st.DrawFn) -> tuple[list[Section], list[Section]]:
     editor = Editor(tree)
     for kind in draw(st.lists(st.sampled_from(sorted(EDITS)), min_size=1, max_size=4)):
         EDITS[kind](editor, draw)
+    assume(not reads_as_merge(tree, editor.tree))  # a merge in all but name: see there
     return tree, editor.tree
 
 
@@ -184,6 +187,26 @@ def ids_of(doc: Document, lines: dict[int, int]) -> dict[int, int]:
     by_line = {line: i for i, line in lines.items()}
     assert sorted(v.node.line for v in doc.walk()) == sorted(by_line)
     return by_line
+
+
+def test_points_moved_together_before_their_section_is_deleted_read_as_a_merge() -> None:
+    """What random revisions avoid (see reads_as_merge): the diff reports the merge it is."""
+    old_tree = SEED_TREES[0]
+    editor = Editor(old_tree)
+    first, second = editor.tree[0], editor.tree[1]
+    assert len(first.children) == 2
+    second.children[:0] = first.children
+    editor.tree.remove(first)
+    assert reads_as_merge(old_tree, editor.tree)
+    (old_text, old_lines), (new_text, new_lines) = render(old_tree), render(editor.tree)
+    old, new = parse(old_text), parse(new_text)
+    old_ids, new_ids = ids_of(old, old_lines), ids_of(new, new_lines)
+    merged = [
+        (old_ids[c.old.line], new_ids[c.new.line])
+        for c in diff(old, new).changes
+        if c.op == "merged" and c.old and c.new
+    ]
+    assert merged == [(first.id, second.id), (second.id, second.id)]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -204,3 +227,32 @@ def test_random_edits_come_back_exactly(revision: tuple[list[Section], list[Sect
     assert found == expected(old_tree, new_tree)
     assert_mirrors(result, diff(new, old))
     assert result.same == (old_text == new_text)
+
+
+@st.composite
+def insertions(draw: st.DrawFn) -> tuple[list[Section], list[Section], int, set[int]]:
+    """A seed with one section inserted: both trees, its id, the ids of the siblings after it."""
+    tree = draw(st.sampled_from(SEED_TREES))
+    editor = Editor(tree)
+    _insert(editor, draw)
+    (added,) = places(editor.tree).keys() - places(tree).keys()
+    items = next(items for items, s, _ in editor.all() if s.id == added)
+    at = [s.id for s in items].index(added)
+    return tree, editor.tree, added, {s.id for s in items[at + 1 :]}
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(insertions())
+def test_inserting_one_section_adds_it_and_renumbers_only_the_later_siblings(
+    insertion: tuple[list[Section], list[Section], int, set[int]],
+) -> None:
+    old_tree, new_tree, added, later = insertion
+    (old_text, old_lines), (new_text, new_lines) = render(old_tree), render(new_tree)
+    old, new = parse(old_text), parse(new_text)
+    old_ids, new_ids = ids_of(old, old_lines), ids_of(new, new_lines)
+    changes = diff(old, new).changes
+    changed = {new_ids[c.new.line]: c.ops for c in changes if c.new and c.op != "unchanged"}
+    assert all(c.new for c in changes)  # nothing removed
+    assert all(old_ids[c.old.line] == new_ids[c.new.line] for c in changes if c.old and c.new)
+    assert changed == {added: ("added",), **dict.fromkeys(later, ("renumbered",))}
+    assert len(changes) == len(new_lines)

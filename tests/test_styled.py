@@ -67,3 +67,8 @@ def test_check_fix_and_diff_take_headings_by_style() -> None:
     assert [(f.code, f.line) for f in check(doc)] == [("N101", 4)]
     assert [text[e.start : e.end] + "→" + e.text for e in edits(text, doc)] == ["三、→二、"]
     assert {c.op for c in diff(doc, doc).changes} == {"unchanged"}
+
+
+def test_a_styled_heading_reads_as_its_title_even_when_it_begins_with_a_digit() -> None:
+    doc = merged("一、总体要求\n2024年工作回顾\n1. 2025年目标\n", (2, 1))
+    assert skeleton(doc) == "一、总体要求\n2024年工作回顾\n  1. 2025年目标\n"

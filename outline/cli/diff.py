@@ -7,7 +7,17 @@ from typing import Annotated
 
 import typer
 
-from outline.cli.app import EXIT_DIFFERENT, EXIT_OK, EXIT_TROUBLE, Depth, Encoding, app, usage_error
+from outline.cli.app import (
+    EXIT_DIFFERENT,
+    EXIT_OK,
+    EXIT_TROUBLE,
+    Depth,
+    Encoding,
+    HtmlSelector,
+    Unwrap,
+    app,
+    usage_error,
+)
 from outline.cli.inputs import Loaded, ReadOptions, Run
 
 DEFAULT_THRESHOLD = 0.6
@@ -44,6 +54,8 @@ def compare(
     ] = DEFAULT_THRESHOLD,
     plain: Annotated[bool, typer.Option("--plain", help="Plain text even on a terminal.")] = False,
     encoding: Encoding = None,
+    html_selector: HtmlSelector = None,
+    unwrap: Unwrap = False,
 ) -> None:
     """Show how the skeleton of OLD became that of NEW.
 
@@ -55,7 +67,8 @@ def compare(
 
     The new skeleton is shown as a tree with removed headings where they stood: on a terminal
     in colour, otherwise as text with the line on each side. --format md is a change report,
-    --format json lists every change.
+    --format json lists every change. Documents may be text, .docx, web pages or PDF, each
+    read as `outline show` reads it.
 
     Exit codes: 0 the skeletons are the same; 1 they differ; 2 an input could not be read or
     bad usage; 3 a bug.
@@ -71,7 +84,7 @@ def compare(
     if old == "-" and new == "-":
         usage_error("only one of OLD and NEW can be - (standard input)")
     run = Run()
-    options = ReadOptions(encoding=encoding)
+    options = ReadOptions(encoding, html_selector, unwrap)
     loaded = [_load(run, source, options) for source in (old, new)]
     if loaded[0] is None or loaded[1] is None:
         raise typer.Exit(EXIT_TROUBLE)

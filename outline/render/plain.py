@@ -8,13 +8,14 @@ from outline.numerals import ARABIC_DIGITS
 INDENT = "  "
 SPACED_KINDS = frozenset({"part", "division", "chapter", "section", "article"})
 """Markers that stand apart from their title (第一章 总则), unlike 一、 or （一）; so does any
-marker whose title begins with a digit (1. 2024年), lest the two read as one number."""
+marker whose title begins with a digit (1. 2024年), lest the two read as one number. A heading
+marked by style alone has no marker to stand apart from."""
 
 
 def heading_text(node: Node) -> str:
     """Marker and title as one reads them: 一、总体要求, 第一章 总则."""
     spaced = node.kind in SPACED_KINDS or node.title[:1] in ARABIC_DIGITS
-    gap = " " if spaced and node.title else ""
+    gap = " " if spaced and node.marker and node.title else ""
     return f"{node.marker}{gap}{node.title}"
 
 

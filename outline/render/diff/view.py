@@ -89,7 +89,7 @@ def notes(row: Row) -> list[str]:
     first = row.changes[0]
     if first.old is not None and first.new is not None:
         if "renumbered" in first.ops:
-            found.append(f"was {first.old.marker}")
+            found.append(f"was {first.old.marker}" if first.old.marker else "was unnumbered")
         if {"moved", "promoted", "demoted"} & set(first.ops):
             parent = first.old.parent
             found.append(f"from {heading_text(parent)}" if parent else "from the top level")
