@@ -30,6 +30,8 @@ MIN_WRAP_WIDTH = 24
 """Narrower lines are not taken for the lines of a hard-wrapped text."""
 FULL_LINE = 0.9
 """A line this close to the wrap width is full: the next line continues it."""
+MARKUP = "\\*_"
+"""Characters that Markdown adds around text: not counted in a fragment's length."""
 FRAGMENT = 4
 """Text this short between spaces continues its line's paragraph (总  则)."""
 MIN_WRAPPED = 5
@@ -170,5 +172,8 @@ class Layout:
 
     def _fragment(self, start: int, end: int) -> bool:
         """Whether the text after a run of spaces is too short to be a paragraph of its own,
-        as in 第一章  总  则, unless it opens with a marker."""
-        return end - start <= FRAGMENT and MARKER.match(self.text, start, end) is None
+        as in 第一章  总  则, unless it opens with a marker. Markdown's escapes and emphasis
+        (\\* **) do not count towards its length."""
+        piece = self.text[start:end]
+        length = len(piece) - sum(piece.count(ch) for ch in MARKUP)
+        return length <= FRAGMENT and MARKER.match(self.text, start, end) is None
