@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -78,7 +78,8 @@ def export(
     count. One input goes to stdout or to the file -o names. jsonl and csv put any number of
     documents into one file (-o FILE, or stdout), a line or a block of rows each; -o DIR (an
     existing directory, or a path ending in /) writes one file per document, named after it,
-    and so do the other formats whenever there are several inputs.
+    and so do the other formats whenever there are several inputs. An output that would
+    overwrite an input, by whatever path or link, is refused before anything is written.
 
     Several inputs are read by --jobs worker processes in bounded memory, whatever their
     number, with a progress bar when stderr is a terminal and a summary line at the end.
@@ -108,17 +109,20 @@ def export(
         usage_error("standard input cannot hold both a document and the list of files")
     batch = files_from is not None or several(paths)
     mode = _mode(format, output, batch)
-    if mode == AGGREGATE and output in paths:
-        usage_error(f"-o {output} is also an input")
+    ours = _ours(mode, output, paths)
+    run, tally = Run(), Tally()
+    held = _refuse_overwrites(run, mode, output, paths, files_from, format, ours)
+    if mode == DIRECTORY and output is not None:
+        _make_directory(output)
     head = HEADS.get(format) if mode in (STDOUT, AGGREGATE) else None
     job = Job(format, encoding, html_selector, unwrap, depth, md_style, body, head)
-    run, tally = Run(), Tally()
     count = (jobs or default_jobs()) if batch else 1
     shown = batch and terminal(sys.stderr)
-    total = _count(paths, files_from, output) if shown and files_from != "-" else None
+    counted = shown and (files_from != "-" or held is not None)
+    total = sum(1 for _ in _sources(Quiet(), paths, files_from, held, ours)) if counted else None
     with Sink(mode, output, format, head, skip_existing) as sink:
-        sources = _sources(run, paths, files_from, output)
-        tasks = _tasks(sources, job, mode, output, sink, tally, run)
+        sources = _sources(run, paths, files_from, held, ours)
+        tasks = _tasks(sources, job, mode, output, sink, tally)
         with (
             Workers(job, count) if count > 1 else nullcontext() as workers,
             progress(total, shown) as advance,
@@ -163,36 +167,104 @@ def _mode(format: str, output: str | None, batch: bool) -> str:
         return AGGREGATE
     if not batch and not as_directory:
         return FILE
+    return DIRECTORY
+
+
+def _make_directory(output: str) -> None:
     try:
         Path(output).mkdir(parents=True, exist_ok=True)
     except OSError as e:
         usage_error(f"cannot make directory {output}: {e.strerror}")
-    return DIRECTORY
+
+
+def _ours(mode: str, output: str | None, paths: list[str]) -> Callable[[str], bool]:
+    """What this run writes, which a walk over the inputs may come upon but which is not an
+    input: an output directory inside a directory being walked (what this run or an earlier
+    one wrote there), or the one output file when this run makes it. Decided before anything
+    is written."""
+    if output is None:
+        return lambda source: False
+    written = os.path.abspath(output)
+    walked = [os.path.abspath(p) for p in paths if p != "-" and os.path.isdir(p)]
+    if mode == DIRECTORY and any(written.startswith(d + os.sep) for d in walked):
+        return lambda source: os.path.abspath(source).startswith(written + os.sep)
+    if mode == AGGREGATE and not os.path.lexists(output):
+        name, real = os.path.basename(written), os.path.realpath(written)
+        return lambda source: os.path.basename(source) == name and os.path.realpath(source) == real
+    return lambda source: False
+
+
+def _refuse_overwrites(
+    run: Run,
+    mode: str,
+    output: str | None,
+    paths: list[str],
+    files_from: str | None,
+    format: str,
+    ours: Callable[[str], bool],
+) -> list[str] | None:
+    """Stop with a usage error when an output would overwrite an input, before anything is
+    opened for writing. Where the output is there already, that takes a walk over the
+    inputs; a list of them on standard input is then read here, and returned for the run."""
+    from outline.cli.overwrite import directory_clash, file_clash, same_file
+    from outline.render import EXTENSIONS
+
+    again = ": choose another output"
+    if output is None or mode == STDOUT:
+        return None
+    if mode == FILE:
+        if paths[0] != "-" and same_file(output, paths[0]):
+            usage_error(f"-o {output} would overwrite the input {paths[0]}{again}")
+        return None
+    if not (os.path.exists(output) if mode == AGGREGATE else _holds_files(output)):
+        return None
+    held = list(_listed(run, "-")) if files_from == "-" else None
+    sources = _sources(Quiet(), paths, files_from, held, ours)
+    if mode == AGGREGATE:
+        found = file_clash(output, sources)
+        if found is not None:
+            usage_error(f"-o {output} would overwrite the input {found}{again}")
+        return held
+    clash = directory_clash(output, EXTENSIONS[format], sources)
+    if clash is not None:
+        source, other = clash
+        what = "it" if other == source else f"the input {other}"
+        usage_error(f"-o {output}: the output of {source} would overwrite {what}{again}")
+    return held
+
+
+def _holds_files(directory: str) -> bool:
+    """Whether a directory is there with something in it."""
+    try:
+        with os.scandir(directory) as listing:
+            return next(listing, None) is not None
+    except OSError:
+        return False
 
 
 def _sources(
-    run: Run, paths: list[str], files_from: str | None, output: str | None
+    run: Run,
+    paths: list[str],
+    files_from: str | None,
+    held: list[str] | None,
+    ours: Callable[[str], bool],
 ) -> Iterator[str]:
-    """The inputs in order, found as the walk goes. An output directory inside a directory
-    being walked is left out: what this run or an earlier one wrote there is not an input."""
-    listed = _listed(run, files_from) if files_from is not None else iter(())
-    written = os.path.abspath(output) if output is not None else ""
-    walked = [os.path.abspath(p) for p in paths if p != "-" and os.path.isdir(p)]
-    inside = any(written.startswith(d + os.sep) for d in walked)
+    """The inputs in order, found as the walk goes, but for what this run writes (`ours`).
+    `held` is the list of files from standard input when it has been read already."""
+    if held is not None:
+        listed: Iterator[str] = iter(held)
+    else:
+        listed = _listed(run, files_from) if files_from is not None else iter(())
     for source in run.expand(_chain(paths, listed)):
-        if inside and source != "-" and os.path.abspath(source).startswith(written + os.sep):
-            continue
-        yield source
+        if source == "-" or not ours(source):
+            yield source
 
 
-def _count(paths: list[str], files_from: str | None, output: str | None) -> int:
-    """How many inputs there are, for the progress bar: a walk that reports nothing."""
+class Quiet(Run):
+    """A walk over the inputs that reports nothing: the run that follows reports it."""
 
-    class Quiet(Run):
-        def fail(self, source: str, message: str) -> None:
-            pass
-
-    return sum(1 for _ in _sources(Quiet(), paths, files_from, output))
+    def fail(self, source: str, message: str) -> None:
+        pass
 
 
 def _chain(first: list[str], then: Iterator[str]) -> Iterator[str]:
@@ -225,11 +297,10 @@ def _tasks(
     output: str | None,
     sink: Sink,
     tally: Tally,
-    run: Run,
 ) -> Iterator[Task]:
-    """A task per source with the file it goes to; none for one already written (resuming),
-    nor for one that its output would overwrite."""
+    """A task per source with the file it goes to; none for one already written (resuming)."""
     from outline.cli.batch import Task
+    from outline.cli.overwrite import unique_name
     from outline.render import EXTENSIONS
 
     names: set[str] = set()
@@ -237,21 +308,7 @@ def _tasks(
         target = output if mode == FILE else None
         if mode == DIRECTORY and output is not None:
             target = os.path.join(output, unique_name(source, EXTENSIONS[job.format], names))
-        if target and source != "-" and os.path.abspath(target) == os.path.abspath(source):
-            run.fail(source, "its output would overwrite it: choose another -o")
-            continue
         if sink.resuming and (source in sink.done or (target and os.path.exists(target))):
             tally.skipped += 1
             continue
         yield Task(source, target)
-
-
-def unique_name(source: str, suffix: str, taken: set[str]) -> str:
-    """The output file name for an input: its stem, made unique within one run."""
-    stem = "stdin" if source == "-" else Path(source).stem
-    name, n = stem + suffix, 1
-    while name in taken:
-        n += 1
-        name = f"{stem}-{n}{suffix}"
-    taken.add(name)
-    return name
