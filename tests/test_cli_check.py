@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from outline.cli.app import EXIT_DIFFERENT, EXIT_OK, EXIT_TROUBLE, app
 from tests.conftest import SEEDS
+from tests.docx_builder import Para, build
 
 runner = CliRunner()
 DRAFT = "一、目标\n（一）甲\n(二)乙\n（四）丙\n二、任务\n要做到：一是统一思想。\n"
@@ -293,3 +294,26 @@ def test_help_gives_an_example_and_the_exit_codes() -> None:
     assert result.exit_code == EXIT_OK
     assert "Example:" in result.stdout
     assert "Exit codes: 0 no finding at or above --fail-on; 1 findings; 2" in result.stdout
+
+
+@pytest.mark.parametrize("mending", [["--fix"], ["--fix", "--select", "T"], ["--write"]])
+@pytest.mark.parametrize("draft_text", [DRAFT, MENDED], ids=["to-mend", "clean"])
+def test_fix_and_write_refuse_a_document_that_is_not_text(
+    tmp_path: Path, mending: list[str], draft_text: str
+) -> None:
+    path = tmp_path / "draft.docx"
+    data = build([Para(line) for line in draft_text.splitlines()])
+    path.write_bytes(data)
+    code, out, err = invoke(str(path), *mending)
+    assert (code, out) == (EXIT_TROUBLE, b"")
+    assert err.splitlines()[0] == f"outline: {path}: --fix and --write mend text files, not docx"
+    assert path.read_bytes() == data
+    assert not Path(f"{path}.orig").exists()
+
+
+def test_diff_shows_what_would_change_in_a_document_that_is_not_text(tmp_path: Path) -> None:
+    path = tmp_path / "draft.docx"
+    path.write_bytes(build([Para(line) for line in DRAFT.splitlines()]))
+    code, out, _ = invoke(str(path), "--diff")
+    assert code != EXIT_TROUBLE
+    assert "+（三）丙" in out.decode().splitlines()

@@ -161,6 +161,9 @@ def _mend(
     from outline.cli.rewrite import RewriteError, encode, encoder, unified_diff, write_in_place
     from outline.fix import apply, edits
 
+    if (write or not diff) and (loaded.format != "text" or loaded.encoding is None):
+        run.fail(loaded.source, f"--fix and --write mend text files, not {loaded.format}")
+        return None
     text = loaded.doc.text
     changes = edits(
         text,
@@ -170,10 +173,7 @@ def _mend(
     )
     fixed = apply(text, changes)
     data = loaded.data
-    if changes and (write or not diff):
-        if loaded.format != "text" or loaded.encoding is None:
-            run.fail(loaded.source, f"--fix and --write mend text files, not {loaded.format}")
-            return None
+    if changes and (write or not diff) and loaded.encoding is not None:
         try:
             codec, bom = encoder(loaded.data, loaded.encoding, text)
             data = encode(fixed, codec, bom)
