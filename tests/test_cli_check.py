@@ -236,7 +236,7 @@ def test_a_document_that_does_not_round_trip_is_not_written(tmp_path: Path) -> N
 
 def test_diff_shows_the_change_and_writes_nothing(draft: Path) -> None:
     code, out, err = invoke(str(draft), "--diff")
-    assert code == EXIT_OK
+    assert code == EXIT_DIFFERENT  # a dry run: the document still has its errors
     assert out.decode().splitlines() == [
         f"--- {draft}",
         f"+++ {draft}",
@@ -250,8 +250,24 @@ def test_diff_shows_the_change_and_writes_nothing(draft: Path) -> None:
         " 二、任务",
         " 要做到：一是统一思想。",
     ]
-    assert err.splitlines()[-1] == "修正了 1 个文档中的 2 个编号；余 0 个错误，1 个警告"
+    assert err.splitlines() == [
+        *(f"{draft}:{finding}" for finding in FINDINGS),
+        "1 个文档：2 个错误，1 个警告；--fix 将修正 1 个文档中的 2 个编号",
+    ]
     assert draft.read_text(encoding="utf-8") == DRAFT
+    code, _, err = invoke(str(draft), "--diff", "--lang", "en", "--ignore", "N,S")
+    assert code == EXIT_OK
+    assert err.splitlines()[-1] == "0 errors, 1 warning in 1 document; nothing to mend"
+    code, _, err = invoke(str(draft), "--diff", "--lang", "en", "--format", "json")
+    assert code == EXIT_DIFFERENT
+    assert err.splitlines()[-1] == (
+        "2 errors, 1 warning in 1 document; --fix would mend 2 markers in 1 document"
+    )
+    assert [row["code"] for row in json.loads(err[: err.rindex("]") + 1])] == [
+        "S201",
+        "N101",
+        "L301",
+    ]
 
 
 def test_diff_of_a_last_line_without_a_newline(tmp_path: Path) -> None:
@@ -264,8 +280,9 @@ def test_diff_of_a_last_line_without_a_newline(tmp_path: Path) -> None:
 
 
 def test_diff_and_write_together(draft: Path) -> None:
-    code, out, _ = invoke(str(draft), "--diff", "--write")
+    code, out, err = invoke(str(draft), "--diff", "--write")
     assert code == EXIT_OK
+    assert err.splitlines()[-1] == "修正了 1 个文档中的 2 个编号；余 0 个错误，1 个警告"
     assert b"+\xef\xbc\x88\xe4\xb8\x89\xef\xbc\x89" in out  # +（三）
     assert draft.read_text(encoding="utf-8") == MENDED
 

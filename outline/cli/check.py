@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 FORMATS = ("text", "json")
 LANGUAGES = ("zh", "en")
 FAIL_ON = ("error", "warning")
+CHECKED, DRY_RUN, MENDED = "checked", "dry run", "mended"
+"""What a run did to the documents: checked them only; showed what mending would change
+(--diff); or mended them (--fix, --write)."""
 
 
 @dataclass(slots=True)
@@ -75,8 +78,9 @@ def check(
     summary to stderr. Codes: N… numbers, S… marker styles, L… lists and levels, T… titles
     (the README lists each with an example). --fix mends what it can by rewriting markers
     only (every other byte stays as it was) and prints the document; --write mends files in
-    place, keeping each original as NAME.orig; --diff shows the change. Findings left after
-    mending are then reported (on stderr when stdout carries the document or the diff).
+    place, keeping each original as NAME.orig; findings left after mending are then reported,
+    on stderr when stdout carries the document. --diff alone is a dry run: it shows the
+    change, and the findings (on stderr) and exit code are those of the documents as they are.
 
     Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 an input could not be read
     or written, or bad usage (the other inputs still go through); 3 a bug.
@@ -105,14 +109,16 @@ def check(
             fixed = _mend(loaded, codes, run, report, write=write, diff=diff)
             if fixed is None:
                 continue
-            from outline.parse import parse
+            if fix or write:  # --diff alone changes nothing: its findings are the document's
+                from outline.parse import parse
 
-            doc = parse(fixed)
+                doc = parse(fixed)
         from outline.check import check as find
 
         report.findings.extend((loaded.source, f) for f in find(doc) if f.code in codes)
     _print_findings(report, format, sys.stderr if text_out else sys.stdout)
-    print(_summary(report, mending), file=sys.stderr)
+    done = MENDED if fix or write else DRY_RUN if diff else CHECKED
+    print(_summary(report, done), file=sys.stderr)
     failing = FAIL_ON[: FAIL_ON.index(fail_on) + 1]
     failed = any(f.severity in failing for _, f in report.findings)
     raise typer.Exit(run.exit_code or (EXIT_DIFFERENT if failed else EXIT_OK))
@@ -216,26 +222,29 @@ def _print_findings(report: Report, format: str, stream: TextIO) -> None:
         stream.write(f"{path}:{f.line}:{f.column}: {f.severity} {f.code} {f.message(lang)}\n")
 
 
-def _summary(report: Report, mending: bool) -> str:
-    """One line: how many documents, errors and warnings; what was or can be mended."""
+def _summary(report: Report, done: str) -> str:
+    """One line: how many documents, errors and warnings; what was mended, what would be
+    (a dry run) or what can be, as `done` says."""
     counts = Counter(f.severity for _, f in report.findings)
     errors, warnings = counts["error"], counts["warning"]
     fixable = sum(1 for _, f in report.findings if f.fixable)
-    docs = report.documents
+    docs, markers, fixed = report.documents, report.fixed_markers, report.fixed_documents
     if report.lang == "en":
         found = f"{_n(errors, 'error')}, {_n(warnings, 'warning')}"
-        if mending:
-            return (
-                f"mended {_n(report.fixed_markers, 'marker')} in "
-                f"{_n(report.fixed_documents, 'document')}; {found} left"
-            )
+        mends = f"{_n(markers, 'marker')} in {_n(fixed, 'document')}"
+        if done == MENDED:
+            return f"mended {mends}; {found} left"
+        if done == DRY_RUN:
+            would = f"--fix would mend {mends}" if markers else "nothing to mend"
+            return f"{found} in {_n(docs, 'document')}; {would}"
         hint = f" ({fixable} fixable with --fix)" if fixable else ""
         return f"{found} in {_n(docs, 'document')}{hint}"
     found = f"{errors} 个错误，{warnings} 个警告"
-    if mending:
-        return (
-            f"修正了 {report.fixed_documents} 个文档中的 {report.fixed_markers} 个编号；余 {found}"
-        )
+    mends = f"{fixed} 个文档中的 {markers} 个编号"
+    if done == MENDED:
+        return f"修正了 {mends}；余 {found}"
+    if done == DRY_RUN:
+        return f"{docs} 个文档：{found}；{f'--fix 将修正 {mends}' if markers else '无可修正'}"
     hint = f"（{fixable} 个可用 --fix 修正）" if fixable else ""
     return f"{docs} 个文档：{found}{hint}"
 
