@@ -9,8 +9,6 @@ from types import MappingProxyType
 
 ERROR = "error"
 WARNING = "warning"
-SEVERITIES = (ERROR, WARNING)
-"""From the most to the least serious."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -346,7 +346,7 @@ def test_docx_goes_to_a_pipe_but_not_to_a_terminal(
     )
 
 
-def test_usage_errors(small: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_usage_errors(small: tuple[Path, dict[str, str]]) -> None:
     root, _ = small
     cases = [
         (["export"], "give the documents to export, or --files-from LIST"),
@@ -365,17 +365,6 @@ def test_usage_errors(small: tuple[Path, dict[str, str]], monkeypatch: pytest.Mo
         code, _, err = invoke(*(["export", *args] if args != ["export"] else args))
         assert (code, err) == (EXIT_TROUBLE, f"outline: {message}\n"), args
     assert invoke("export", str(root), "-j", "0")[0] == EXIT_TROUBLE
-    import importlib.util
-
-    real = importlib.util.find_spec
-    monkeypatch.setattr(
-        importlib.util, "find_spec", lambda name: None if name == "docx" else real(name)
-    )
-    code, _, err = invoke("export", str(root), "-f", "docx", "-o", "x")
-    assert (code, err) == (
-        EXIT_TROUBLE,
-        "outline: --format docx needs docx: pip install 'outline[docx]'\n",
-    )
 
 
 def test_the_progress_bar_counts_documents_on_a_terminal() -> None:

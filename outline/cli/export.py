@@ -137,9 +137,7 @@ def export(
 
 def _check(format: str, md_style: str, body: bool, skip: bool, output: str | None) -> None:
     """Usage errors that need no input to be found."""
-    from importlib.util import find_spec
-
-    from outline.render import FORMATS, REQUIRES, WITH_BODY
+    from outline.render import FORMATS, WITH_BODY
 
     if format not in FORMATS:
         usage_error(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
@@ -149,9 +147,6 @@ def _check(format: str, md_style: str, body: bool, skip: bool, output: str | Non
         usage_error(f"--body goes with --format {', '.join(sorted(WITH_BODY))}, not {format}")
     if skip and output is None:
         usage_error("--skip-existing needs -o: it resumes writing files")
-    if format in REQUIRES and find_spec(REQUIRES[format][0]) is None:
-        module, extra = REQUIRES[format]
-        usage_error(f"--format {format} needs {module}: pip install '{extra}'")
 
 
 def _mode(format: str, output: str | None, batch: bool) -> str:

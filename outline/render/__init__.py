@@ -112,6 +112,3 @@ opens with; each document's own output starts with it too."""
 
 WITH_BODY = frozenset({"docx", "html", "opml"})
 """Formats that can hold each heading's own text (`Options.body`)."""
-
-REQUIRES: Mapping[str, tuple[str, str]] = MappingProxyType({"docx": ("docx", "outline[docx]")})
-"""Formats that need an optional package: the module to import and what to install."""
