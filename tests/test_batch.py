@@ -350,7 +350,10 @@ def test_usage_errors(small: tuple[Path, dict[str, str]]) -> None:
     root, _ = small
     cases = [
         (["export"], "give the documents to export, or --files-from LIST"),
-        ([str(root), "-f", "md", "--body"], "--body goes with --format docx, html, opml, not md"),
+        (
+            [str(root), "-f", "md", "--body"],
+            "--body goes with --format docx, html, opml, txt, not md",
+        ),
         (
             [str(root), "-f", "jsonl", "--skip-existing"],
             "--skip-existing needs -o: it resumes writing files",

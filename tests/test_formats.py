@@ -164,6 +164,9 @@ def test_body_text_goes_under_its_heading() -> None:
         ("Normal", "要点一。"),
     ]
     assert ("Normal", "要点一。") not in docx_paragraphs(bytes_of(doc, "docx"))
+    lines = text_of(doc, "txt", body=True).splitlines()
+    assert lines[lines.index("3    （一）指导思想") + 1] == "       坚持稳中求进。 要点一。"
+    assert "坚持稳中求进" not in text_of(doc, "txt")
 
 
 def test_html_opens_every_level_of_a_bare_skeleton_and_the_first_with_body_text() -> None:

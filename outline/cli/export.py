@@ -62,7 +62,8 @@ def export(
         bool, typer.Option("--skip-existing", help="Resume: leave out what is already written.")
     ] = False,
     body: Annotated[
-        bool, typer.Option("--body", "-b", help="docx, html, opml: each heading's text too.")
+        bool,
+        typer.Option("--body", "-b", help="docx, html, opml, txt: each heading's text too."),
     ] = False,
     md_style: Annotated[
         str, typer.Option("--md-style", help="md: 'headings' (## … then lists) or 'list'.")
