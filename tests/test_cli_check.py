@@ -88,6 +88,13 @@ def test_json(draft: Path) -> None:
     }
 
 
+@pytest.mark.parametrize("name", ["txt", "text"])
+def test_findings_as_txt_or_text(draft: Path, name: str) -> None:
+    code, out, _ = invoke(str(draft), "--format", name)
+    assert code == EXIT_DIFFERENT
+    assert lines_of(out, draft) == FINDINGS
+
+
 def test_json_of_no_findings_is_an_empty_list() -> None:
     assert json.loads(invoke(str(SEEDS[0]), "-f", "json")[1]) == []
 
@@ -118,7 +125,7 @@ def test_an_unknown_code_is_a_usage_error(draft: Path) -> None:
 @pytest.mark.parametrize(
     ("option", "value", "choices"),
     [
-        ("--format", "xml", "text, json"),
+        ("--format", "xml", "txt, json"),
         ("--fail-on", "info", "error, warning"),
         ("--lang", "fr", "zh, en"),
     ],

@@ -17,7 +17,10 @@ from outline.cli.inputs import Loaded, ReadOptions, Run, several
 if TYPE_CHECKING:
     from outline.check import Finding
 
-FORMATS = ("text", "json")
+FORMATS = ("txt", "json")
+"""How findings are written, named as export and diff name their formats."""
+ALIASES = {"text": "txt"}
+"""Other names a format is given by."""
 LANGUAGES = ("zh", "en")
 FAIL_ON = ("error", "warning")
 CHECKED, DRY_RUN, MENDED = "checked", "dry run", "mended"
@@ -46,8 +49,8 @@ def check(
     paths: Paths,
     format: Annotated[
         str,
-        typer.Option("--format", "-f", help="Findings as text (path:line:column: …) or json."),
-    ] = "text",
+        typer.Option("--format", "-f", help="Findings as txt (path:line:column: …) or json."),
+    ] = "txt",
     select: Annotated[
         list[str] | None,
         typer.Option(help="Report only these codes or code prefixes: N101, N, S2 (commas)."),
@@ -92,6 +95,7 @@ def check(
     """
     from outline.codes import CODES
 
+    format = ALIASES.get(format, format)
     _validate(format, fail_on, lang)
     codes = _selected(CODES, select or [], ignore or [])
     mending = fix or write or diff
