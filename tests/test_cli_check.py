@@ -313,6 +313,45 @@ def test_a_directory_is_checked_file_by_file(tmp_path: Path, draft: Path) -> Non
     assert err.startswith("2 个文档：")
 
 
+def test_html_selector_and_unwrap_read_as_show_reads(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><div id='menu'><p>一、首页</p><p>三、联系</p></div>"
+        f"<div id='text'>{''.join(f'<p>{line}</p>' for line in DRAFT.splitlines())}</div>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    code, out, _ = invoke(str(page), "--html-selector", "#text")
+    assert code == EXIT_DIFFERENT
+    assert lines_of(out, page) == FINDINGS
+    assert invoke(str(page), "--html-selector", "#menu", "--select", "N")[1].decode() == (
+        f"{page}:2:1: error N101 跳号：一、之后是三、，缺二、\n"
+    )
+    wrapped = tmp_path / "wrapped.txt"
+    wrapped.write_text(
+        "一、经济运行\n全年地区生产总值增长百分之五点二，规模以上工业增加值增长\n"
+        "3．项目建设任务的百分之九十，居民人均可支配收入实际增长百分\n"
+        "二、三产业协调发展，城乡居民收入差距继续缩小，就业形势总体稳\n定。\n二、主要任务\n",
+        encoding="utf-8",
+    )
+    assert invoke(str(wrapped))[1].decode() == (
+        f"{wrapped}:3:1: error N104 起始编号不对：第一个编号是3．，应为1．\n"
+    )
+    assert invoke(str(wrapped), "--unwrap") == (
+        EXIT_OK,
+        b"",
+        "1 个文档：0 个错误，0 个警告\n",
+    )
+
+
+@pytest.mark.parametrize("mending", ["--fix", "--write", "--diff"])
+def test_unwrap_cannot_go_with_mending(draft: Path, mending: str) -> None:
+    code, out, err = invoke(str(draft), "--unwrap", mending)
+    assert (code, out) == (EXIT_TROUBLE, b"")
+    assert err == "outline: --unwrap re-joins lines: the text mended would not be the file's\n"
+    assert draft.read_text(encoding="utf-8") == DRAFT
+
+
 def test_help_gives_an_example_and_the_exit_codes() -> None:
     result = runner.invoke(app, ["check", "--help"])
     assert result.exit_code == EXIT_OK

@@ -11,7 +11,16 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from outline.cli.app import EXIT_DIFFERENT, EXIT_OK, Encoding, Paths, app, usage_error
+from outline.cli.app import (
+    EXIT_DIFFERENT,
+    EXIT_OK,
+    Encoding,
+    HtmlSelector,
+    Paths,
+    Unwrap,
+    app,
+    usage_error,
+)
 from outline.cli.inputs import Loaded, ReadOptions, Run, several
 
 if TYPE_CHECKING:
@@ -73,6 +82,8 @@ def check(
         bool, typer.Option("--diff", help="Show what --fix changes as a unified diff.")
     ] = False,
     encoding: Encoding = None,
+    html_selector: HtmlSelector = None,
+    unwrap: Unwrap = False,
 ) -> None:
     """Check the numbering of each document: skipped, repeated or restarted numbers, mixed
     marker styles, stray punctuation, lists of one, levels out of order, titles.
@@ -84,6 +95,8 @@ def check(
     place, keeping each original as NAME.orig; findings left after mending are then reported,
     on stderr when stdout carries the document. --diff alone is a dry run: it shows the
     change, and the findings (on stderr) and exit code are those of the documents as they are.
+
+    Documents may be text, .docx, web pages or PDF; only text files are mended.
 
     Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 an input could not be read
     or written, or bad usage (the other inputs still go through); 3 a bug.
@@ -101,12 +114,14 @@ def check(
     mending = fix or write or diff
     if fix and not (write or diff) and several(paths):
         usage_error("several inputs: --fix prints one document; use --write or --diff")
+    if unwrap and mending:
+        usage_error("--unwrap re-joins lines: the text mended would not be the file's")
     if write and "-" in paths:
         usage_error("--write cannot write back standard input")
     text_out = mending and not (write and not diff)
     run = Run()
     report = Report(lang)
-    for loaded in run.documents(paths, ReadOptions(encoding=encoding)):
+    for loaded in run.documents(paths, ReadOptions(encoding, html_selector, unwrap)):
         report.documents += 1
         doc = loaded.doc
         if mending:
