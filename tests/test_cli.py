@@ -196,6 +196,14 @@ def test_help_documents_the_exit_codes() -> None:
         assert "Example:" in invoke(command, "--help")[1]
 
 
+def test_version() -> None:
+    from importlib.metadata import version
+
+    assert invoke("--version") == (EXIT_OK, f"outline {version('outline')}\n", "")
+    assert invoke("--version", "show", "nowhere.txt")[0] == EXIT_OK  # asked first, answered first
+    assert "--version" in invoke("--help")[1]
+
+
 def test_an_internal_error_is_one_line_and_exit_3(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], doc_file: Path
 ) -> None:

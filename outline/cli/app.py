@@ -49,6 +49,27 @@ Unwrap = Annotated[
 ]
 
 
+def _print_version(asked: bool) -> None:
+    if asked:
+        from importlib.metadata import version  # only when asked: it costs start-up time
+
+        print(f"outline {version('outline')}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    # The options of `outline` itself, before the command; its help is the app's.
+    pass
+
+
 def usage_error(message: str) -> NoReturn:
     """Stop with one line on stderr and exit code 2."""
     print(f"outline: {message}", file=sys.stderr)
