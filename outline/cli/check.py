@@ -90,7 +90,7 @@ def check(
 
     Findings go to stdout, one a line, path:line:column: severity code message, and a
     summary to stderr. Codes: N… numbers, S… marker styles, L… lists and levels, T… titles
-    (the README lists each with an example). --fix mends what it can by rewriting markers
+    (docs/check.md lists each with an example). --fix mends what it can by rewriting markers
     only (every other byte stays as it was) and prints the document; --write mends files in
     place, keeping each original as NAME.orig; findings left after mending are then reported,
     on stderr when stdout carries the document. --diff alone is a dry run: it shows the
