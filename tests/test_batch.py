@@ -532,3 +532,16 @@ def test_outputs_beside_their_inputs_and_new_files_in_a_walked_directory_go_thro
         "e/a.txt",
         "e/a.txt",
     ]
+
+
+def test_an_output_written_again_keeps_its_permissions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("plan.txt").write_text(PLAN, encoding="utf-8")
+    Path("plan.md").write_text("older", encoding="utf-8")
+    Path("plan.md").chmod(0o600)
+    assert invoke("export", "plan.txt", "-o", "plan.md")[0] == EXIT_OK
+    assert Path("plan.md").read_text(encoding="utf-8").startswith("# ")
+    assert Path("plan.md").stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in Path().iterdir()) == ["plan.md", "plan.txt"]

@@ -227,6 +227,34 @@ def test_a_file_that_cannot_be_written_is_reported_and_left_as_it_was(
     assert not Path(f"{draft}.orig").exists()
 
 
+def test_a_write_cut_short_leaves_the_file_as_it_was(
+    draft: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = Path.write_bytes
+
+    def half(self: Path, data: bytes) -> int:  # the disk fills up halfway
+        real(self, data[: len(data) // 2])
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", half)
+    code, _, err = invoke(str(draft), "--write")
+    assert code == EXIT_TROUBLE
+    assert err.splitlines()[0] == f"outline: {draft}: cannot write: No space left on device"
+    assert draft.read_text(encoding="utf-8") == DRAFT
+    assert sorted(p.name for p in draft.parent.iterdir()) == [draft.name]
+
+
+def test_write_keeps_permissions_and_writes_through_a_link(draft: Path) -> None:
+    draft.chmod(0o640)
+    link = draft.with_name("link.txt")
+    link.symlink_to(draft.name)
+    assert invoke(str(link), "--write")[0] == EXIT_OK
+    assert link.is_symlink()
+    assert draft.read_text(encoding="utf-8") == MENDED
+    assert draft.stat().st_mode & 0o777 == 0o640
+    assert Path(f"{link}.orig").read_text(encoding="utf-8") == DRAFT
+
+
 def test_write_cannot_write_back_stdin() -> None:
     code, _, err = invoke("-", "--write", stdin=DRAFT.encode())
     assert (code, err) == (EXIT_TROUBLE, "outline: --write cannot write back standard input\n")
