@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from outline.render.csv import COLUMNS, DOCUMENT_KIND, PATH_SEPARATOR
+from outline.render.csv import COLUMNS, record_rows
 
 if TYPE_CHECKING:
     import dask.bag
@@ -84,50 +84,6 @@ def _read(file: OpenFile, encoding: str | None) -> Record:
     return record(data, source, encoding)
 
 
-def heading_rows(found: Record) -> list[Record]:
-    """The rows of the CSV export for one record: the document's, then one per heading."""
-    size = found["length"]
-    document = {
-        **dict.fromkeys(COLUMNS, None),
-        "source": found["source"],
-        "path": "",
-        "level": 0,
-        "kind": DOCUMENT_KIND,
-        "marker": "",
-        "title": found["title"] or "",
-        "line": found["title_line"],
-        "length": size,
-        "section_length": size,
-    }
-    rows = [document]
-
-    def walk(nodes: list[Record], above: str) -> None:
-        for node in nodes:
-            path = f"{above}{PATH_SEPARATOR}{node['marker']}" if above else node["marker"]
-            last = node
-            while last["children"]:
-                last = last["children"][-1]
-            span = node["span"]
-            rows.append(
-                {
-                    "source": found["source"],
-                    "path": path,
-                    "level": node["level"],
-                    "kind": node["kind"],
-                    "marker": node["marker"],
-                    "number": node["number"],
-                    "title": node["title"],
-                    "line": node["line"],
-                    "length": span["end"] - span["start"],
-                    "section_length": last["span"]["end"] - span["start"],
-                }
-            )
-            walk(node["children"], path)
-
-    walk(found["nodes"], "")
-    return rows
-
-
 def to_jsonl(
     bag: dask.bag.Bag, directory: str, scheduler: str | None = None
 ) -> list[tuple[str, str]]:
@@ -182,12 +138,13 @@ def _write_parquet(part: Iterable[Record], path: str) -> list[tuple[str, str]]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    failed, rows = [], []
+    failed: list[tuple[str, str]] = []
+    rows: list[Record] = []
     for found in part:
         if ERROR in found:
             failed.append((found["source"], found[ERROR]))
         else:
-            rows.extend(heading_rows(found))
+            rows.extend(dict(zip(COLUMNS, row, strict=True)) for row in record_rows(found))
     text, count = pa.string(), pa.int64()
     types = {
         "source": text,
