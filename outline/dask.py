@@ -1,8 +1,9 @@
 """A corpus beyond one machine: the skeletons of many files with Dask, to JSON Lines or Parquet.
 
 Parsing is a pure function of a file's bytes to plain JSON types (`record`), so an engine that
-maps a function over files runs it as it is. This module is the recipe for Dask: a bag of files
-(local paths, or any fsspec URL such as s3://…), mapped to records, written partition by
+maps a function over files runs it as it is; files are read as `outline export` reads them
+(text, .docx, web pages, PDF with the pdf extra). This module is the recipe for Dask: a bag of
+files (local paths, or any fsspec URL such as s3://…), mapped to records, written partition by
 partition. Needs `pip install 'outline[dask]'` (dask, and pyarrow for Parquet)::
 
     from dask.distributed import Client        # or no client: the cores of this machine
@@ -41,7 +42,8 @@ ERROR = "error"
 
 def record(data: bytes, source: str, encoding: str | None = None) -> Record:
     """One document's skeleton as plain JSON types, as `outline export --format json` gives it;
-    {"source": source, "error": message} for bytes that are not a document's text.
+    {"source": source, "error": message} for bytes that are not a document. The reader is the
+    one `outline` picks: text, .docx, web page or PDF, by the bytes or the name's suffix.
 
     >>> record("一、总体\\n".encode("gb18030"), "a.txt")["nodes"][0]["title"]
     '总体'
@@ -49,14 +51,16 @@ def record(data: bytes, source: str, encoding: str | None = None) -> Record:
     {'source': 'b.txt', 'error': 'is empty'}
     """
     from outline.parse import parse
-    from outline.render.json import document_dict
-    from outline.sources import SourceError, decode
+    from outline.render.json import Reader, document_dict
+    from outline.sources import SourceError, read
 
     try:
-        text, used = decode(data, encoding)
+        got = read(data, source, encoding=encoding)
     except SourceError as e:
         return {"source": source, ERROR: str(e)}
-    return document_dict(parse(text), source, used)
+    doc = parse(got.text, {s.line: s.level for s in got.styled})
+    reader = Reader(got.format, got.line_unit, got.pages)
+    return document_dict(doc, source, got.encoding, reader=reader)
 
 
 def records(
