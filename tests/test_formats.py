@@ -85,7 +85,7 @@ def test_every_format_of_a_seed_reads_back_to_its_skeleton(seed: Path) -> None:
     assert json.loads(line) == json.loads(text_of(doc, "json", source=source))
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(any_text)
 def test_any_text_reads_back_from_opml_html_and_csv(text: str) -> None:
     doc = parse(text)
