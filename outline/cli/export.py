@@ -99,6 +99,7 @@ def export(
 
     from outline.cli.batch import Job, Workers, default_jobs, serial
     from outline.cli.outputs import progress, terminal
+    from outline.cli.overwrite import needs_walk, overwrites, written_by_this_run
     from outline.render import HEADS
 
     output = None if output == "-" else output
@@ -110,9 +111,15 @@ def export(
         usage_error("standard input cannot hold both a document and the list of files")
     batch = files_from is not None or several(paths)
     mode = _mode(format, output, batch)
-    ours = _ours(mode, output, paths)
+    ours = written_by_this_run(mode, output, paths)
     run, tally = Run(), Tally()
-    held = _refuse_overwrites(run, mode, output, paths, files_from, format, ours)
+    walk = output is not None and needs_walk(mode, output)
+    held = list(_listed(run, "-")) if walk and files_from == "-" else None  # read once
+    trouble = overwrites(
+        mode, output, paths, format, lambda: _sources(Quiet(), paths, files_from, held, ours)
+    )
+    if trouble is not None:
+        usage_error(trouble)
     if mode == DIRECTORY and output is not None:
         _make_directory(output)
     head = HEADS.get(format) if mode in (STDOUT, AGGREGATE) else None
@@ -171,71 +178,6 @@ def _make_directory(output: str) -> None:
         Path(output).mkdir(parents=True, exist_ok=True)
     except OSError as e:
         usage_error(f"cannot make directory {output}: {e.strerror}")
-
-
-def _ours(mode: str, output: str | None, paths: list[str]) -> Callable[[str], bool]:
-    """What this run writes, which a walk over the inputs may come upon but which is not an
-    input: an output directory inside a directory being walked (what this run or an earlier
-    one wrote there), or the one output file when this run makes it. Decided before anything
-    is written."""
-    if output is None:
-        return lambda source: False
-    written = os.path.abspath(output)
-    walked = [os.path.abspath(p) for p in paths if p != "-" and os.path.isdir(p)]
-    if mode == DIRECTORY and any(written.startswith(d + os.sep) for d in walked):
-        return lambda source: os.path.abspath(source).startswith(written + os.sep)
-    if mode == AGGREGATE and not os.path.lexists(output):
-        name, real = os.path.basename(written), os.path.realpath(written)
-        return lambda source: os.path.basename(source) == name and os.path.realpath(source) == real
-    return lambda source: False
-
-
-def _refuse_overwrites(
-    run: Run,
-    mode: str,
-    output: str | None,
-    paths: list[str],
-    files_from: str | None,
-    format: str,
-    ours: Callable[[str], bool],
-) -> list[str] | None:
-    """Stop with a usage error when an output would overwrite an input, before anything is
-    opened for writing. Where the output is there already, that takes a walk over the
-    inputs; a list of them on standard input is then read here, and returned for the run."""
-    from outline.cli.overwrite import directory_clash, file_clash, same_file
-    from outline.render import EXTENSIONS
-
-    again = ": choose another output"
-    if output is None or mode == STDOUT:
-        return None
-    if mode == FILE:
-        if paths[0] != "-" and same_file(output, paths[0]):
-            usage_error(f"-o {output} would overwrite the input {paths[0]}{again}")
-        return None
-    if not (os.path.exists(output) if mode == AGGREGATE else _holds_files(output)):
-        return None
-    held = list(_listed(run, "-")) if files_from == "-" else None
-    sources = _sources(Quiet(), paths, files_from, held, ours)
-    if mode == AGGREGATE:
-        found = file_clash(output, sources)
-        if found is not None:
-            usage_error(f"-o {output} would overwrite the input {found}{again}")
-        return held
-    clash = directory_clash(output, EXTENSIONS[format], sources)
-    if clash is not None:
-        source, other = clash
-        what = "it" if other == source else f"the input {other}"
-        usage_error(f"-o {output}: the output of {source} would overwrite {what}{again}")
-    return held
-
-
-def _holds_files(directory: str) -> bool:
-    """Whether a directory is there with something in it."""
-    try:
-        with os.scandir(directory) as listing:
-            return next(listing, None) is not None
-    except OSError:
-        return False
 
 
 def _sources(

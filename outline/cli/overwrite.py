@@ -7,10 +7,72 @@ Paths are compared as the file system resolves them, not as they are spelt: `./i
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from outline.cli.outputs import AGGREGATE, DIRECTORY, FILE, STDOUT
+
 STDIN = "-"
+AGAIN = ": choose another output"
+
+
+def overwrites(
+    mode: str,
+    output: str | None,
+    paths: list[str],
+    format: str,
+    sources: Callable[[], Iterable[str]],
+) -> str | None:
+    """What is wrong, one line for the user, when an output of an export would overwrite one
+    of its inputs; None when none would. `sources` walks the inputs: it is called only when
+    the output is there already (see `needs_walk`)."""
+    from outline.render import EXTENSIONS
+
+    found: str | None = None
+    if output is None or mode == STDOUT:
+        return None
+    if mode == FILE:
+        found = paths[0] if paths[0] != STDIN and same_file(output, paths[0]) else None
+    elif mode == AGGREGATE and needs_walk(mode, output):
+        found = file_clash(output, sources())
+    elif mode == DIRECTORY and needs_walk(mode, output):
+        clash = directory_clash(output, EXTENSIONS[format], sources())
+        if clash is not None:
+            source, other = clash
+            what = "it" if other == source else f"the input {other}"
+            return f"-o {output}: the output of {source} would overwrite {what}{AGAIN}"
+    return None if found is None else f"-o {output} would overwrite the input {found}{AGAIN}"
+
+
+def needs_walk(mode: str, output: str) -> bool:
+    """Whether finding an input among the outputs takes a walk over the inputs: only when the
+    output file, or something in the output directory, is there already."""
+    if mode == AGGREGATE:
+        return os.path.exists(output)
+    if mode != DIRECTORY:
+        return False
+    try:
+        with os.scandir(output) as listing:
+            return next(listing, None) is not None
+    except OSError:  # not there yet
+        return False
+
+
+def written_by_this_run(mode: str, output: str | None, paths: list[str]) -> Callable[[str], bool]:
+    """What this run writes, which a walk over the inputs may come upon but which is not an
+    input: an output directory inside a directory being walked (what this run or an earlier
+    one wrote there), or the one output file when this run makes it. Decided before anything
+    is written."""
+    if output is None:
+        return lambda source: False
+    written = os.path.abspath(output)
+    walked = [os.path.abspath(p) for p in paths if p != STDIN and os.path.isdir(p)]
+    if mode == DIRECTORY and any(written.startswith(d + os.sep) for d in walked):
+        return lambda source: os.path.abspath(source).startswith(written + os.sep)
+    if mode == AGGREGATE and not os.path.lexists(output):
+        name, real = os.path.basename(written), os.path.realpath(written)
+        return lambda source: os.path.basename(source) == name and os.path.realpath(source) == real
+    return lambda source: False
 
 
 def same_file(a: str, b: str) -> bool:
