@@ -290,6 +290,7 @@ def test_diff_shows_the_change_and_writes_nothing(draft: Path) -> None:
         "1 个文档：2 个错误，1 个警告；--fix 将修正 1 个文档中的 2 个编号",
     ]
     assert draft.read_text(encoding="utf-8") == DRAFT
+    assert invoke(str(draft), "--diff", "--fix")[2] == err
     code, _, err = invoke(str(draft), "--diff", "--lang", "en", "--ignore", "N,S")
     assert code == EXIT_OK
     assert err.splitlines()[-1] == "0 errors, 1 warning in 1 document; nothing to mend"

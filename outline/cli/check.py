@@ -93,8 +93,9 @@ def check(
     (docs/check.md lists each with an example). --fix mends what it can by rewriting markers
     only (every other byte stays as it was) and prints the document; --write mends files in
     place, keeping each original as NAME.orig; findings left after mending are then reported,
-    on stderr when stdout carries the document. --diff alone is a dry run: it shows the
-    change, and the findings (on stderr) and exit code are those of the documents as they are.
+    on stderr when stdout carries the document. --diff without --write is a dry run: it shows
+    the change, and the findings (on stderr) and exit code are those of the documents as they
+    are.
 
     Documents may be text, .docx, web pages or PDF; only text files are mended.
 
@@ -119,6 +120,7 @@ def check(
     if write and "-" in paths:
         usage_error("--write cannot write back standard input")
     text_out = mending and not (write and not diff)
+    dry_run = diff and not write  # --diff shows the change, with --fix too; --write makes it
     run = Run()
     report = Report(lang)
     for loaded in run.documents(paths, ReadOptions(encoding, html_selector, unwrap)):
@@ -128,7 +130,7 @@ def check(
             fixed = _mend(loaded, codes, run, report, write=write, diff=diff)
             if fixed is None:
                 continue
-            if fix or write:  # --diff alone changes nothing: its findings are the document's
+            if not dry_run:  # a dry run changes nothing: its findings are the document's
                 from outline.parse import parse
 
                 doc = parse(fixed)
@@ -136,7 +138,7 @@ def check(
 
         report.findings.extend((loaded.source, f) for f in find(doc) if f.code in codes)
     _print_findings(report, format, sys.stderr if text_out else sys.stdout)
-    done = MENDED if fix or write else DRY_RUN if diff else CHECKED
+    done = DRY_RUN if dry_run else MENDED if mending else CHECKED
     print(_summary(report, done), file=sys.stderr)
     failing = FAIL_ON[: FAIL_ON.index(fail_on) + 1]
     failed = any(f.severity in failing for _, f in report.findings)
