@@ -1,5 +1,5 @@
 """What `check` can find: one row per code, with its severity, its message in Chinese and
-English, and a text that shows it. The README lists the same rows; a test keeps them equal."""
+English, and a text that shows it. docs/check.md lists the same rows; a test keeps them equal."""
 
 from __future__ import annotations
 
@@ -9,8 +9,6 @@ from types import MappingProxyType
 
 ERROR = "error"
 WARNING = "warning"
-SEVERITIES = (ERROR, WARNING)
-"""From the most to the least serious."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,9 @@
 """A corpus beyond one machine: the skeletons of many files with Dask, to JSON Lines or Parquet.
 
 Parsing is a pure function of a file's bytes to plain JSON types (`record`), so an engine that
-maps a function over files runs it as it is. This module is the recipe for Dask: a bag of files
-(local paths, or any fsspec URL such as s3://…), mapped to records, written partition by
+maps a function over files runs it as it is; files are read as `outline export` reads them
+(text, .docx, web pages, PDF with the pdf extra). This module is the recipe for Dask: a bag of
+files (local paths, or any fsspec URL such as s3://…), mapped to records, written partition by
 partition. Needs `pip install 'outline[dask]'` (dask, and pyarrow for Parquet)::
 
     from dask.distributed import Client        # or no client: the cores of this machine
@@ -26,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from outline.render.csv import COLUMNS, DOCUMENT_KIND, PATH_SEPARATOR
+from outline.render.csv import COLUMNS, record_rows
 
 if TYPE_CHECKING:
     import dask.bag
@@ -41,7 +42,8 @@ ERROR = "error"
 
 def record(data: bytes, source: str, encoding: str | None = None) -> Record:
     """One document's skeleton as plain JSON types, as `outline export --format json` gives it;
-    {"source": source, "error": message} for bytes that are not a document's text.
+    {"source": source, "error": message} for bytes that are not a document. The reader is the
+    one `outline` picks: text, .docx, web page or PDF, by the bytes or the name's suffix.
 
     >>> record("一、总体\\n".encode("gb18030"), "a.txt")["nodes"][0]["title"]
     '总体'
@@ -49,14 +51,16 @@ def record(data: bytes, source: str, encoding: str | None = None) -> Record:
     {'source': 'b.txt', 'error': 'is empty'}
     """
     from outline.parse import parse
-    from outline.render.json import document_dict
-    from outline.sources import SourceError, decode
+    from outline.render.json import Reader, document_dict
+    from outline.sources import SourceError, read
 
     try:
-        text, used = decode(data, encoding)
+        got = read(data, source, encoding=encoding)
     except SourceError as e:
         return {"source": source, ERROR: str(e)}
-    return document_dict(parse(text), source, used)
+    doc = parse(got.text, {s.line: s.level for s in got.styled})
+    reader = Reader(got.format, got.line_unit, got.pages)
+    return document_dict(doc, source, got.encoding, reader=reader)
 
 
 def records(
@@ -82,50 +86,6 @@ def _read(file: OpenFile, encoding: str | None) -> Record:
     except OSError as e:
         return {"source": source, ERROR: e.strerror or str(e)}
     return record(data, source, encoding)
-
-
-def heading_rows(found: Record) -> list[Record]:
-    """The rows of the CSV export for one record: the document's, then one per heading."""
-    size = found["length"]
-    document = {
-        **dict.fromkeys(COLUMNS, None),
-        "source": found["source"],
-        "path": "",
-        "level": 0,
-        "kind": DOCUMENT_KIND,
-        "marker": "",
-        "title": found["title"] or "",
-        "line": found["title_line"],
-        "length": size,
-        "section_length": size,
-    }
-    rows = [document]
-
-    def walk(nodes: list[Record], above: str) -> None:
-        for node in nodes:
-            path = f"{above}{PATH_SEPARATOR}{node['marker']}" if above else node["marker"]
-            last = node
-            while last["children"]:
-                last = last["children"][-1]
-            span = node["span"]
-            rows.append(
-                {
-                    "source": found["source"],
-                    "path": path,
-                    "level": node["level"],
-                    "kind": node["kind"],
-                    "marker": node["marker"],
-                    "number": node["number"],
-                    "title": node["title"],
-                    "line": node["line"],
-                    "length": span["end"] - span["start"],
-                    "section_length": last["span"]["end"] - span["start"],
-                }
-            )
-            walk(node["children"], path)
-
-    walk(found["nodes"], "")
-    return rows
 
 
 def to_jsonl(
@@ -182,12 +142,13 @@ def _write_parquet(part: Iterable[Record], path: str) -> list[tuple[str, str]]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    failed, rows = [], []
+    failed: list[tuple[str, str]] = []
+    rows: list[Record] = []
     for found in part:
         if ERROR in found:
             failed.append((found["source"], found[ERROR]))
         else:
-            rows.extend(heading_rows(found))
+            rows.extend(dict(zip(COLUMNS, row, strict=True)) for row in record_rows(found))
     text, count = pa.string(), pa.int64()
     types = {
         "source": text,

@@ -23,8 +23,12 @@ class Edit(NamedTuple):
     """One marker rewritten: the offsets it spans and what it becomes."""
 
     start: int
+    """Where the rewritten characters begin, an offset into the text (the marker, or only its
+    numeral when the rest of the marker is not written as read)."""
     end: int
+    """Where they end, exclusive."""
     text: str
+    """What stands there instead: the marker, or the numeral, as it should be written."""
 
 
 def fix(text: str, doc: Document, *, renumber: bool = True, restyle: bool = True) -> str:

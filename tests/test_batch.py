@@ -346,11 +346,14 @@ def test_docx_goes_to_a_pipe_but_not_to_a_terminal(
     )
 
 
-def test_usage_errors(small: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_usage_errors(small: tuple[Path, dict[str, str]]) -> None:
     root, _ = small
     cases = [
         (["export"], "give the documents to export, or --files-from LIST"),
-        ([str(root), "-f", "md", "--body"], "--body goes with --format docx, html, opml, not md"),
+        (
+            [str(root), "-f", "md", "--body"],
+            "--body goes with --format docx, html, opml, txt, not md",
+        ),
         (
             [str(root), "-f", "jsonl", "--skip-existing"],
             "--skip-existing needs -o: it resumes writing files",
@@ -365,17 +368,6 @@ def test_usage_errors(small: tuple[Path, dict[str, str]], monkeypatch: pytest.Mo
         code, _, err = invoke(*(["export", *args] if args != ["export"] else args))
         assert (code, err) == (EXIT_TROUBLE, f"outline: {message}\n"), args
     assert invoke("export", str(root), "-j", "0")[0] == EXIT_TROUBLE
-    import importlib.util
-
-    real = importlib.util.find_spec
-    monkeypatch.setattr(
-        importlib.util, "find_spec", lambda name: None if name == "docx" else real(name)
-    )
-    code, _, err = invoke("export", str(root), "-f", "docx", "-o", "x")
-    assert (code, err) == (
-        EXIT_TROUBLE,
-        "outline: --format docx needs docx: pip install 'outline[docx]'\n",
-    )
 
 
 def test_the_progress_bar_counts_documents_on_a_terminal() -> None:
@@ -426,17 +418,130 @@ def test_an_output_never_overwrites_its_input(
     Path("plan.txt").write_text("一、总体\n", encoding="utf-8")
     Path("other.txt").write_text("一、其他\n", encoding="utf-8")
     code, _, err = invoke("export", "plan.txt", "other.txt", "-f", "txt", "-o", ".")
-    assert code == EXIT_TROUBLE
-    assert (
-        err.splitlines()[0] == "outline: plan.txt: its output would overwrite it: choose another -o"
+    assert (code, err) == (
+        EXIT_TROUBLE,
+        "outline: -o .: the output of plan.txt would overwrite it: choose another output\n",
     )
     assert Path("plan.txt").read_text(encoding="utf-8") == "一、总体\n"
     code, _, err = invoke("export", "plan.txt", "other.txt", "-f", "md", "-o", ".")
     assert code == EXIT_OK
     assert sorted(p.name for p in Path().glob("*.md")) == ["other.md", "plan.md"]
     code, _, err = invoke("export", "plan.txt", "other.txt", "-f", "csv", "-o", "plan.txt")
-    assert (code, err) == (EXIT_TROUBLE, "outline: -o plan.txt is also an input\n")
+    assert (code, err) == (
+        EXIT_TROUBLE,
+        "outline: -o plan.txt would overwrite the input plan.txt: choose another output\n",
+    )
     assert Path("plan.txt").read_text(encoding="utf-8") == "一、总体\n"
     code, stdout, _ = invoke("export", "plan.txt", "-f", "jsonl", "-o", "-")
     assert code == EXIT_OK
     assert json.loads(stdout)["source"] == "plan.txt"
+
+
+PLAN = "一、总体\n（一）目标\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["in.txt", "-f", "jsonl", "-o", "./in.txt"],
+            "-o ./in.txt would overwrite the input in.txt",
+        ),
+        (["in.txt", "-f", "md", "-o", "./in.txt"], "-o ./in.txt would overwrite the input in.txt"),
+        (["in.txt", "-f", "md", "-o", "link.md"], "-o link.md would overwrite the input in.txt"),
+        (
+            ["in.txt", "other.txt", "-f", "csv", "-o", "hard.txt"],
+            "-o hard.txt would overwrite the input in.txt",
+        ),
+        (["d", "-f", "csv", "-o", "d/in.txt"], "-o d/in.txt would overwrite the input d/in.txt"),
+        (
+            ["d", "-f", "jsonl", "-o", "d/../d/b.md"],
+            "-o d/../d/b.md would overwrite the input d/b.md",
+        ),
+        (["d/*.md", "-f", "csv", "-o", "./d/b.md"], "-o ./d/b.md would overwrite the input d/b.md"),
+        (
+            ["d/b.txt", "d/b.md", "-f", "md", "-o", "d/"],
+            "-o d/: the output of d/b.txt would overwrite the input d/b.md",
+        ),
+        (
+            ["d", "-f", "md", "-o", "d"],
+            "-o d: the output of d/b.md would overwrite it",
+        ),
+        (
+            ["d/b.md", "-f", "md", "-o", "linked/"],
+            "-o linked/: the output of d/b.md would overwrite it",
+        ),
+    ],
+)
+def test_an_output_that_is_an_input_under_another_name_is_refused_before_writing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in ("in.txt", "other.txt", "d/in.txt", "d/b.txt", "d/b.md"):
+        Path(name).parent.mkdir(exist_ok=True)
+        Path(name).write_text(PLAN, encoding="utf-8")
+    Path("link.md").symlink_to("in.txt")
+    Path("linked").symlink_to("d")
+    os.link("in.txt", "hard.txt")
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    code, out, err = invoke("export", *args)
+    assert (code, out, err) == (EXIT_TROUBLE, b"", f"outline: {message}: choose another output\n")
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+def test_a_list_of_files_on_stdin_is_read_once_for_the_check_and_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in ("a.txt", "b.txt", "all.jsonl"):
+        Path(name).write_text(PLAN, encoding="utf-8")
+    code, _, err = invoke(
+        "export", "--files-from", "-", "-f", "jsonl", "-o", "all.jsonl", stdin=b"a.txt\nb.txt\n"
+    )
+    assert (code, err) == (EXIT_OK, "outline: 2 of 2 documents exported\n")
+    lines = Path("all.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["source"] for line in lines] == ["a.txt", "b.txt"]
+    code, _, err = invoke(
+        "export", "--files-from", "-", "-f", "csv", "-o", "b.txt", stdin=b"a.txt\n./b.txt\n"
+    )
+    assert (code, err) == (
+        EXIT_TROUBLE,
+        "outline: -o b.txt would overwrite the input ./b.txt: choose another output\n",
+    )
+    assert Path("b.txt").read_text(encoding="utf-8") == PLAN
+
+
+def test_outputs_beside_their_inputs_and_new_files_in_a_walked_directory_go_through(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("d").mkdir()
+    for name in ("d/a.txt", "d/b.txt"):
+        Path(name).write_text(PLAN, encoding="utf-8")
+    code, _, err = invoke("export", "d/a.txt", "d/b.txt", "-f", "md", "-o", "d/")
+    assert code == EXIT_OK, err
+    assert sorted(p.name for p in Path("d").iterdir()) == ["a.md", "a.txt", "b.md", "b.txt"]
+    code, _, err = invoke("export", "d/a.txt", "-f", "json", "-o", "d/a.json")
+    assert code == EXIT_OK, err
+    Path("e").mkdir()
+    Path("e/a.txt").write_text(PLAN, encoding="utf-8")
+    code, _, err = invoke("export", "e", "-f", "csv", "-o", "e/all.txt")
+    assert (code, err) == (EXIT_OK, "outline: 1 of 1 documents exported\n")
+    assert [r[0] for r in from_csv(Path("e/all.txt").read_text(encoding="utf-8"))[1:]] == [
+        "e/a.txt",
+        "e/a.txt",
+        "e/a.txt",
+    ]
+
+
+def test_an_output_written_again_keeps_its_permissions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("plan.txt").write_text(PLAN, encoding="utf-8")
+    Path("plan.md").write_text("older", encoding="utf-8")
+    Path("plan.md").chmod(0o600)
+    assert invoke("export", "plan.txt", "-o", "plan.md")[0] == EXIT_OK
+    assert Path("plan.md").read_text(encoding="utf-8").startswith("# ")
+    assert Path("plan.md").stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in Path().iterdir()) == ["plan.md", "plan.txt"]

@@ -196,6 +196,14 @@ def test_help_documents_the_exit_codes() -> None:
         assert "Example:" in invoke(command, "--help")[1]
 
 
+def test_version() -> None:
+    from importlib.metadata import version
+
+    assert invoke("--version") == (EXIT_OK, f"outline {version('outline')}\n", "")
+    assert invoke("--version", "show", "nowhere.txt")[0] == EXIT_OK  # asked first, answered first
+    assert "--version" in invoke("--help")[1]
+
+
 def test_an_internal_error_is_one_line_and_exit_3(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], doc_file: Path
 ) -> None:
@@ -213,6 +221,58 @@ def test_an_internal_error_is_one_line_and_exit_3(
         main()
     assert exit_info.value.code == EXIT_BUG
     assert capsys.readouterr().err == "outline: internal error: RuntimeError: boom\n"
+
+
+def test_an_os_error_that_is_not_about_stdout_is_still_a_bug(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], doc_file: Path
+) -> None:
+    def broken(text: str, styled: object = None) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(sys.modules["outline.parse"], "parse", broken)
+    monkeypatch.setattr(sys, "argv", ["outline", "show", str(doc_file)])
+    from outline.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == EXIT_BUG
+    assert capsys.readouterr().err == (
+        "outline: internal error: OSError: [Errno 28] No space left on device\n"
+    )
+
+
+FULL = Path("/dev/full")
+
+
+@pytest.mark.skipif(not FULL.exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "DOC"],
+        ["show", "seeds"],
+        ["export", "DOC", "-f", "json"],
+        ["export", "DOC", "-f", "docx"],
+        ["export", "seeds", "-f", "jsonl", "-j", "1"],
+        ["check", "examples/draft.txt"],
+        ["--help"],
+    ],
+)
+def test_a_stdout_that_cannot_be_written_is_trouble_not_a_bug(
+    doc_file: Path, args: list[str]
+) -> None:
+    with FULL.open("wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "outline", *(str(doc_file) if a == "DOC" else a for a in args)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            check=False,
+        )
+    assert result.returncode == EXIT_TROUBLE
+    assert result.stderr.splitlines()[-1] == (
+        "outline: cannot write to standard output: No space left on device"
+    )
 
 
 def test_python_dash_m_runs_the_cli(doc_file: Path) -> None:

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from outline.cli.app import EXIT_DIFFERENT, EXIT_OK, EXIT_TROUBLE, app
 from tests.conftest import SEEDS
+from tests.docx_builder import Para, build
 
 runner = CliRunner()
 DRAFT = "一、目标\n（一）甲\n(二)乙\n（四）丙\n二、任务\n要做到：一是统一思想。\n"
@@ -87,6 +88,13 @@ def test_json(draft: Path) -> None:
     }
 
 
+@pytest.mark.parametrize("name", ["txt", "text"])
+def test_findings_as_txt_or_text(draft: Path, name: str) -> None:
+    code, out, _ = invoke(str(draft), "--format", name)
+    assert code == EXIT_DIFFERENT
+    assert lines_of(out, draft) == FINDINGS
+
+
 def test_json_of_no_findings_is_an_empty_list() -> None:
     assert json.loads(invoke(str(SEEDS[0]), "-f", "json")[1]) == []
 
@@ -117,7 +125,7 @@ def test_an_unknown_code_is_a_usage_error(draft: Path) -> None:
 @pytest.mark.parametrize(
     ("option", "value", "choices"),
     [
-        ("--format", "xml", "text, json"),
+        ("--format", "xml", "txt, json"),
         ("--fail-on", "info", "error, warning"),
         ("--lang", "fr", "zh, en"),
     ],
@@ -219,6 +227,34 @@ def test_a_file_that_cannot_be_written_is_reported_and_left_as_it_was(
     assert not Path(f"{draft}.orig").exists()
 
 
+def test_a_write_cut_short_leaves_the_file_as_it_was(
+    draft: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = Path.write_bytes
+
+    def half(self: Path, data: bytes) -> int:  # the disk fills up halfway
+        real(self, data[: len(data) // 2])
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", half)
+    code, _, err = invoke(str(draft), "--write")
+    assert code == EXIT_TROUBLE
+    assert err.splitlines()[0] == f"outline: {draft}: cannot write: No space left on device"
+    assert draft.read_text(encoding="utf-8") == DRAFT
+    assert sorted(p.name for p in draft.parent.iterdir()) == [draft.name]
+
+
+def test_write_keeps_permissions_and_writes_through_a_link(draft: Path) -> None:
+    draft.chmod(0o640)
+    link = draft.with_name("link.txt")
+    link.symlink_to(draft.name)
+    assert invoke(str(link), "--write")[0] == EXIT_OK
+    assert link.is_symlink()
+    assert draft.read_text(encoding="utf-8") == MENDED
+    assert draft.stat().st_mode & 0o777 == 0o640
+    assert Path(f"{link}.orig").read_text(encoding="utf-8") == DRAFT
+
+
 def test_write_cannot_write_back_stdin() -> None:
     code, _, err = invoke("-", "--write", stdin=DRAFT.encode())
     assert (code, err) == (EXIT_TROUBLE, "outline: --write cannot write back standard input\n")
@@ -235,7 +271,7 @@ def test_a_document_that_does_not_round_trip_is_not_written(tmp_path: Path) -> N
 
 def test_diff_shows_the_change_and_writes_nothing(draft: Path) -> None:
     code, out, err = invoke(str(draft), "--diff")
-    assert code == EXIT_OK
+    assert code == EXIT_DIFFERENT  # a dry run: the document still has its errors
     assert out.decode().splitlines() == [
         f"--- {draft}",
         f"+++ {draft}",
@@ -249,8 +285,25 @@ def test_diff_shows_the_change_and_writes_nothing(draft: Path) -> None:
         " 二、任务",
         " 要做到：一是统一思想。",
     ]
-    assert err.splitlines()[-1] == "修正了 1 个文档中的 2 个编号；余 0 个错误，1 个警告"
+    assert err.splitlines() == [
+        *(f"{draft}:{finding}" for finding in FINDINGS),
+        "1 个文档：2 个错误，1 个警告；--fix 将修正 1 个文档中的 2 个编号",
+    ]
     assert draft.read_text(encoding="utf-8") == DRAFT
+    assert invoke(str(draft), "--diff", "--fix")[2] == err
+    code, _, err = invoke(str(draft), "--diff", "--lang", "en", "--ignore", "N,S")
+    assert code == EXIT_OK
+    assert err.splitlines()[-1] == "0 errors, 1 warning in 1 document; nothing to mend"
+    code, _, err = invoke(str(draft), "--diff", "--lang", "en", "--format", "json")
+    assert code == EXIT_DIFFERENT
+    assert err.splitlines()[-1] == (
+        "2 errors, 1 warning in 1 document; --fix would mend 2 markers in 1 document"
+    )
+    assert [row["code"] for row in json.loads(err[: err.rindex("]") + 1])] == [
+        "S201",
+        "N101",
+        "L301",
+    ]
 
 
 def test_diff_of_a_last_line_without_a_newline(tmp_path: Path) -> None:
@@ -263,8 +316,9 @@ def test_diff_of_a_last_line_without_a_newline(tmp_path: Path) -> None:
 
 
 def test_diff_and_write_together(draft: Path) -> None:
-    code, out, _ = invoke(str(draft), "--diff", "--write")
+    code, out, err = invoke(str(draft), "--diff", "--write")
     assert code == EXIT_OK
+    assert err.splitlines()[-1] == "修正了 1 个文档中的 2 个编号；余 0 个错误，1 个警告"
     assert b"+\xef\xbc\x88\xe4\xb8\x89\xef\xbc\x89" in out  # +（三）
     assert draft.read_text(encoding="utf-8") == MENDED
 
@@ -288,8 +342,70 @@ def test_a_directory_is_checked_file_by_file(tmp_path: Path, draft: Path) -> Non
     assert err.startswith("2 个文档：")
 
 
+def test_html_selector_and_unwrap_read_as_show_reads(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><div id='menu'><p>一、首页</p><p>三、联系</p></div>"
+        f"<div id='text'>{''.join(f'<p>{line}</p>' for line in DRAFT.splitlines())}</div>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    code, out, _ = invoke(str(page), "--html-selector", "#text")
+    assert code == EXIT_DIFFERENT
+    assert lines_of(out, page) == FINDINGS
+    assert invoke(str(page), "--html-selector", "#menu", "--select", "N")[1].decode() == (
+        f"{page}:2:1: error N101 跳号：一、之后是三、，缺二、\n"
+    )
+    wrapped = tmp_path / "wrapped.txt"
+    wrapped.write_text(
+        "一、经济运行\n全年地区生产总值增长百分之五点二，规模以上工业增加值增长\n"
+        "3．项目建设任务的百分之九十，居民人均可支配收入实际增长百分\n"
+        "二、三产业协调发展，城乡居民收入差距继续缩小，就业形势总体稳\n定。\n二、主要任务\n",
+        encoding="utf-8",
+    )
+    assert invoke(str(wrapped))[1].decode() == (
+        f"{wrapped}:3:1: error N104 起始编号不对：第一个编号是3．，应为1．\n"
+    )
+    assert invoke(str(wrapped), "--unwrap") == (
+        EXIT_OK,
+        b"",
+        "1 个文档：0 个错误，0 个警告\n",
+    )
+
+
+@pytest.mark.parametrize("mending", ["--fix", "--write", "--diff"])
+def test_unwrap_cannot_go_with_mending(draft: Path, mending: str) -> None:
+    code, out, err = invoke(str(draft), "--unwrap", mending)
+    assert (code, out) == (EXIT_TROUBLE, b"")
+    assert err == "outline: --unwrap re-joins lines: the text mended would not be the file's\n"
+    assert draft.read_text(encoding="utf-8") == DRAFT
+
+
 def test_help_gives_an_example_and_the_exit_codes() -> None:
     result = runner.invoke(app, ["check", "--help"])
     assert result.exit_code == EXIT_OK
     assert "Example:" in result.stdout
     assert "Exit codes: 0 no finding at or above --fail-on; 1 findings; 2" in result.stdout
+
+
+@pytest.mark.parametrize("mending", [["--fix"], ["--fix", "--select", "T"], ["--write"]])
+@pytest.mark.parametrize("draft_text", [DRAFT, MENDED], ids=["to-mend", "clean"])
+def test_fix_and_write_refuse_a_document_that_is_not_text(
+    tmp_path: Path, mending: list[str], draft_text: str
+) -> None:
+    path = tmp_path / "draft.docx"
+    data = build([Para(line) for line in draft_text.splitlines()])
+    path.write_bytes(data)
+    code, out, err = invoke(str(path), *mending)
+    assert (code, out) == (EXIT_TROUBLE, b"")
+    assert err.splitlines()[0] == f"outline: {path}: --fix and --write mend text files, not docx"
+    assert path.read_bytes() == data
+    assert not Path(f"{path}.orig").exists()
+
+
+def test_diff_shows_what_would_change_in_a_document_that_is_not_text(tmp_path: Path) -> None:
+    path = tmp_path / "draft.docx"
+    path.write_bytes(build([Para(line) for line in DRAFT.splitlines()]))
+    code, out, _ = invoke(str(path), "--diff")
+    assert code != EXIT_TROUBLE
+    assert "+（三）丙" in out.decode().splitlines()

@@ -112,6 +112,24 @@ def test_a_directory_takes_every_format_and_reports_what_it_cannot_read(
     )
 
 
+def test_a_directory_takes_every_suffix_the_readers_know(tmp_path: Path) -> None:
+    from outline.sources import SIGNED, SUFFIXES
+
+    page = "<p>一、网页</p>".encode()
+    ole2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100)
+    for suffix in sorted(SIGNED | SUFFIXES.keys()):
+        if SUFFIXES.get(suffix) != "pdf":
+            data = page if suffix in SUFFIXES else ole2 if suffix in (".doc", ".wps") else None
+            (tmp_path / f"plan{suffix}").write_bytes(data or build(DOCX, NUMBERING))
+    code, out, err = invoke("show", str(tmp_path))
+    shown = [line[4:-4] for line in out.splitlines() if line.startswith("==> ")]
+    failed = [line.split(": ")[1] for line in err.splitlines()]
+    assert sorted(shown + failed) == sorted(str(p) for p in tmp_path.iterdir())
+    assert failed == [str(tmp_path / "plan.doc"), str(tmp_path / "plan.wps")]
+    assert out.count("1  一、网页\n") == list(SUFFIXES.values()).count("html")
+    assert code == EXIT_TROUBLE
+
+
 def _zip(members: dict[str, bytes]) -> bytes:
     stream = io.BytesIO()
     with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:

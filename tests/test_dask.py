@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 
 from outline.cli.app import EXIT_TROUBLE, app
 from outline.render.csv import COLUMNS
-from tests.conftest import SEEDS
+from tests.conftest import ROOT, SEEDS
+from tests.docx_builder import Para, build
 from tests.readback import from_csv
 
 pytest.importorskip("dask")
@@ -94,3 +95,37 @@ def test_record_is_a_pure_function_of_bytes() -> None:
         "error": "is a binary file, not text",
     }
     json.dumps(first)  # plain JSON types only
+
+
+def test_every_reader_reads_for_dask_as_for_the_cli(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    root = tmp_path / "mixed"
+    root.mkdir()
+    (root / "governance.docx").write_bytes(
+        (ROOT / "seeds" / "measures-party-governance.docx").read_bytes()
+    )
+    (root / "styled.docx").write_bytes(
+        build(
+            [Para("方案"), Para("一、目标"), Para("二、任务"), Para("保障措施", style="Heading1")]
+        )
+    )
+    (root / "page.xhtml").write_text(
+        "<html><body><p>一、总体要求</p><p>（一）目标</p><p>二、主要任务</p></body></html>",
+        encoding="utf-8",
+    )
+    (root / "plain.txt").write_bytes(SEEDS[0].read_bytes())
+    paths = sorted(str(p) for p in root.iterdir())
+    result = CliRunner().invoke(app, ["export", str(root), "-f", "jsonl", "-j", "1"])
+    expected = [json.loads(line) for line in result.stdout.splitlines()]
+    found = [dask_recipe.record(Path(p).read_bytes(), p) for p in paths]
+    assert found == expected
+    assert [r["format"] for r in found] == ["docx", "html", "text", "docx"]
+    assert any(n["kind"] == "styled" for n in found[3]["nodes"])
+    bag = dask_recipe.records(paths, partition_size=2)
+    assert dask_recipe.to_parquet(bag, str(tmp_path / "rows"), scheduler="synchronous") == []
+    rows = [
+        [_cell(v) for v in row.values()]
+        for row in pq.read_table(str(tmp_path / "rows")).to_pylist()
+    ]
+    result = CliRunner().invoke(app, ["export", str(root), "-f", "csv", "-j", "1"])
+    assert rows == from_csv(result.stdout)[1:]

@@ -85,7 +85,7 @@ def test_every_format_of_a_seed_reads_back_to_its_skeleton(seed: Path) -> None:
     assert json.loads(line) == json.loads(text_of(doc, "json", source=source))
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(any_text)
 def test_any_text_reads_back_from_opml_html_and_csv(text: str) -> None:
     doc = parse(text)
@@ -164,6 +164,9 @@ def test_body_text_goes_under_its_heading() -> None:
         ("Normal", "要点一。"),
     ]
     assert ("Normal", "要点一。") not in docx_paragraphs(bytes_of(doc, "docx"))
+    lines = text_of(doc, "txt", body=True).splitlines()
+    assert lines[lines.index("3    （一）指导思想") + 1] == "       坚持稳中求进。 要点一。"
+    assert "坚持稳中求进" not in text_of(doc, "txt")
 
 
 def test_html_opens_every_level_of_a_bare_skeleton_and_the_first_with_body_text() -> None:

@@ -2,7 +2,8 @@
 standard streams, consoles and exit codes. One module per command; `app` gathers them.
 
 Exit codes: 0 success; 1 the documents differ (diff) or have findings (check); 2 trouble — a
-usage error, or an input that could not be read (the other inputs still go through);
+usage error, an input that could not be read (the other inputs still go through), or an output
+that could not be written, standard output included;
 3 an internal error, which is a bug (OUTLINE_DEBUG=1 shows its traceback).
 """
 
@@ -12,20 +13,29 @@ import os
 import sys
 
 from outline.cli import check, diff, export, show
-from outline.cli.app import EXIT_BUG, EXIT_OK, app
+from outline.cli.app import EXIT_BUG, EXIT_OK, EXIT_TROUBLE, app
+from outline.cli.stdout import OutputError, guard, silence
 
 __all__ = ["app", "check", "diff", "export", "main", "show"]
 
 
 def main() -> None:
     """Console entry point: run the app; a bug prints one line, not a traceback."""
+    guard()
     try:
-        app()
+        try:
+            app()
+        finally:
+            sys.stdout.flush()  # a failed write shows here, while it can still be reported
     except KeyboardInterrupt:
         sys.exit(130)
     except BrokenPipeError:  # the reader went away (outline show … | head)
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        silence()
         sys.exit(EXIT_OK)
+    except OutputError as e:
+        print(f"outline: cannot write to standard output: {e.strerror or e}", file=sys.stderr)
+        silence()
+        sys.exit(EXIT_TROUBLE)
     except Exception as e:  # the last guard: one line, exit 3
         if os.environ.get("OUTLINE_DEBUG"):
             raise

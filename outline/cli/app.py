@@ -13,7 +13,7 @@ EXIT_TROUBLE = 2
 EXIT_BUG = 3
 EXIT_CODES_HELP = (
     "Exit codes: 0 success; 1 differences (diff) or findings (check); "
-    "2 an input could not be read or bad usage; 3 a bug."
+    "2 an input could not be read, an output not written, or bad usage; 3 a bug."
 )
 
 app = typer.Typer(
@@ -47,6 +47,27 @@ Unwrap = Annotated[
         "--unwrap", help="Text: re-join lines hard-wrapped in mid-sentence (text from a PDF)."
     ),
 ]
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        from importlib.metadata import version  # only when asked: it costs start-up time
+
+        print(f"outline {version('outline')}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    # The options of `outline` itself, before the command; its help is the app's.
+    pass
 
 
 def usage_error(message: str) -> NoReturn:

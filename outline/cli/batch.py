@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from outline.cli.files import write_atomically
 from outline.cli.inputs import InputError, ReadOptions, read_source
 
 if TYPE_CHECKING:
@@ -118,18 +119,6 @@ def export_one(job: Job, task: Task) -> Outcome:
 def export_chunk(job: Job, tasks: list[Task]) -> list[Outcome]:
     """What a worker does with one chunk of tasks."""
     return [export_one(job, task) for task in tasks]
-
-
-def write_atomically(target: Path, output: str | bytes) -> None:
-    """Write a whole file or none: a run that is cut short leaves no half-written output."""
-    data = output.encode("utf-8") if isinstance(output, str) else output
-    part = target.with_name(f".{target.name}.part")
-    try:
-        part.write_bytes(data)
-        part.replace(target)
-    except OSError:
-        part.unlink(missing_ok=True)
-        raise
 
 
 def serial(job: Job, tasks: Iterable[Task]) -> Iterator[Outcome]:

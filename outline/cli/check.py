@@ -11,15 +11,30 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from outline.cli.app import EXIT_DIFFERENT, EXIT_OK, Encoding, Paths, app, usage_error
+from outline.cli.app import (
+    EXIT_DIFFERENT,
+    EXIT_OK,
+    Encoding,
+    HtmlSelector,
+    Paths,
+    Unwrap,
+    app,
+    usage_error,
+)
 from outline.cli.inputs import Loaded, ReadOptions, Run, several
 
 if TYPE_CHECKING:
     from outline.check import Finding
 
-FORMATS = ("text", "json")
+FORMATS = ("txt", "json")
+"""How findings are written, named as export and diff name their formats."""
+ALIASES = {"text": "txt"}
+"""Other names a format is given by."""
 LANGUAGES = ("zh", "en")
 FAIL_ON = ("error", "warning")
+CHECKED, DRY_RUN, MENDED = "checked", "dry run", "mended"
+"""What a run did to the documents: checked them only; showed what mending would change
+(--diff); or mended them (--fix, --write)."""
 
 
 @dataclass(slots=True)
@@ -43,8 +58,8 @@ def check(
     paths: Paths,
     format: Annotated[
         str,
-        typer.Option("--format", "-f", help="Findings as text (path:line:column: …) or json."),
-    ] = "text",
+        typer.Option("--format", "-f", help="Findings as txt (path:line:column: …) or json."),
+    ] = "txt",
     select: Annotated[
         list[str] | None,
         typer.Option(help="Report only these codes or code prefixes: N101, N, S2 (commas)."),
@@ -67,16 +82,22 @@ def check(
         bool, typer.Option("--diff", help="Show what --fix changes as a unified diff.")
     ] = False,
     encoding: Encoding = None,
+    html_selector: HtmlSelector = None,
+    unwrap: Unwrap = False,
 ) -> None:
     """Check the numbering of each document: skipped, repeated or restarted numbers, mixed
     marker styles, stray punctuation, lists of one, levels out of order, titles.
 
     Findings go to stdout, one a line, path:line:column: severity code message, and a
     summary to stderr. Codes: N… numbers, S… marker styles, L… lists and levels, T… titles
-    (the README lists each with an example). --fix mends what it can by rewriting markers
+    (docs/check.md lists each with an example). --fix mends what it can by rewriting markers
     only (every other byte stays as it was) and prints the document; --write mends files in
-    place, keeping each original as NAME.orig; --diff shows the change. Findings left after
-    mending are then reported (on stderr when stdout carries the document or the diff).
+    place, keeping each original as NAME.orig; findings left after mending are then reported,
+    on stderr when stdout carries the document. --diff without --write is a dry run: it shows
+    the change, and the findings (on stderr) and exit code are those of the documents as they
+    are.
+
+    Documents may be text, .docx, web pages or PDF; only text files are mended.
 
     Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 an input could not be read
     or written, or bad usage (the other inputs still go through); 3 a bug.
@@ -88,31 +109,37 @@ def check(
     """
     from outline.codes import CODES
 
+    format = ALIASES.get(format, format)
     _validate(format, fail_on, lang)
     codes = _selected(CODES, select or [], ignore or [])
     mending = fix or write or diff
     if fix and not (write or diff) and several(paths):
         usage_error("several inputs: --fix prints one document; use --write or --diff")
+    if unwrap and mending:
+        usage_error("--unwrap re-joins lines: the text mended would not be the file's")
     if write and "-" in paths:
         usage_error("--write cannot write back standard input")
     text_out = mending and not (write and not diff)
+    dry_run = diff and not write  # --diff shows the change, with --fix too; --write makes it
     run = Run()
     report = Report(lang)
-    for loaded in run.documents(paths, ReadOptions(encoding=encoding)):
+    for loaded in run.documents(paths, ReadOptions(encoding, html_selector, unwrap)):
         report.documents += 1
         doc = loaded.doc
         if mending:
             fixed = _mend(loaded, codes, run, report, write=write, diff=diff)
             if fixed is None:
                 continue
-            from outline.parse import parse
+            if not dry_run:  # a dry run changes nothing: its findings are the document's
+                from outline.parse import parse
 
-            doc = parse(fixed)
+                doc = parse(fixed)
         from outline.check import check as find
 
         report.findings.extend((loaded.source, f) for f in find(doc) if f.code in codes)
     _print_findings(report, format, sys.stderr if text_out else sys.stdout)
-    print(_summary(report, mending), file=sys.stderr)
+    done = DRY_RUN if dry_run else MENDED if mending else CHECKED
+    print(_summary(report, done), file=sys.stderr)
     failing = FAIL_ON[: FAIL_ON.index(fail_on) + 1]
     failed = any(f.severity in failing for _, f in report.findings)
     raise typer.Exit(run.exit_code or (EXIT_DIFFERENT if failed else EXIT_OK))
@@ -161,6 +188,9 @@ def _mend(
     from outline.cli.rewrite import RewriteError, encode, encoder, unified_diff, write_in_place
     from outline.fix import apply, edits
 
+    if (write or not diff) and (loaded.format != "text" or loaded.encoding is None):
+        run.fail(loaded.source, f"--fix and --write mend text files, not {loaded.format}")
+        return None
     text = loaded.doc.text
     changes = edits(
         text,
@@ -170,10 +200,7 @@ def _mend(
     )
     fixed = apply(text, changes)
     data = loaded.data
-    if changes and (write or not diff):
-        if loaded.format != "text" or loaded.encoding is None:
-            run.fail(loaded.source, f"--fix and --write mend text files, not {loaded.format}")
-            return None
+    if changes and (write or not diff) and loaded.encoding is not None:
         try:
             codec, bom = encoder(loaded.data, loaded.encoding, text)
             data = encode(fixed, codec, bom)
@@ -216,26 +243,29 @@ def _print_findings(report: Report, format: str, stream: TextIO) -> None:
         stream.write(f"{path}:{f.line}:{f.column}: {f.severity} {f.code} {f.message(lang)}\n")
 
 
-def _summary(report: Report, mending: bool) -> str:
-    """One line: how many documents, errors and warnings; what was or can be mended."""
+def _summary(report: Report, done: str) -> str:
+    """One line: how many documents, errors and warnings; what was mended, what would be
+    (a dry run) or what can be, as `done` says."""
     counts = Counter(f.severity for _, f in report.findings)
     errors, warnings = counts["error"], counts["warning"]
     fixable = sum(1 for _, f in report.findings if f.fixable)
-    docs = report.documents
+    docs, markers, fixed = report.documents, report.fixed_markers, report.fixed_documents
     if report.lang == "en":
         found = f"{_n(errors, 'error')}, {_n(warnings, 'warning')}"
-        if mending:
-            return (
-                f"mended {_n(report.fixed_markers, 'marker')} in "
-                f"{_n(report.fixed_documents, 'document')}; {found} left"
-            )
+        mends = f"{_n(markers, 'marker')} in {_n(fixed, 'document')}"
+        if done == MENDED:
+            return f"mended {mends}; {found} left"
+        if done == DRY_RUN:
+            would = f"--fix would mend {mends}" if markers else "nothing to mend"
+            return f"{found} in {_n(docs, 'document')}; {would}"
         hint = f" ({fixable} fixable with --fix)" if fixable else ""
         return f"{found} in {_n(docs, 'document')}{hint}"
     found = f"{errors} 个错误，{warnings} 个警告"
-    if mending:
-        return (
-            f"修正了 {report.fixed_documents} 个文档中的 {report.fixed_markers} 个编号；余 {found}"
-        )
+    mends = f"{fixed} 个文档中的 {markers} 个编号"
+    if done == MENDED:
+        return f"修正了 {mends}；余 {found}"
+    if done == DRY_RUN:
+        return f"{docs} 个文档：{found}；{f'--fix 将修正 {mends}' if markers else '无可修正'}"
     hint = f"（{fixable} 个可用 --fix 修正）" if fixable else ""
     return f"{docs} 个文档：{found}{hint}"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -62,7 +62,8 @@ def export(
         bool, typer.Option("--skip-existing", help="Resume: leave out what is already written.")
     ] = False,
     body: Annotated[
-        bool, typer.Option("--body", "-b", help="docx, html, opml: each heading's text too.")
+        bool,
+        typer.Option("--body", "-b", help="docx, html, opml, txt: each heading's text too."),
     ] = False,
     md_style: Annotated[
         str, typer.Option("--md-style", help="md: 'headings' (## … then lists) or 'list'.")
@@ -78,7 +79,8 @@ def export(
     count. One input goes to stdout or to the file -o names. jsonl and csv put any number of
     documents into one file (-o FILE, or stdout), a line or a block of rows each; -o DIR (an
     existing directory, or a path ending in /) writes one file per document, named after it,
-    and so do the other formats whenever there are several inputs.
+    and so do the other formats whenever there are several inputs. An output that would
+    overwrite an input, by whatever path or link, is refused before anything is written.
 
     Several inputs are read by --jobs worker processes in bounded memory, whatever their
     number, with a progress bar when stderr is a terminal and a summary line at the end.
@@ -97,6 +99,7 @@ def export(
 
     from outline.cli.batch import Job, Workers, default_jobs, serial
     from outline.cli.outputs import progress, terminal
+    from outline.cli.overwrite import needs_walk, overwrites, written_by_this_run
     from outline.render import HEADS
 
     output = None if output == "-" else output
@@ -108,17 +111,26 @@ def export(
         usage_error("standard input cannot hold both a document and the list of files")
     batch = files_from is not None or several(paths)
     mode = _mode(format, output, batch)
-    if mode == AGGREGATE and output in paths:
-        usage_error(f"-o {output} is also an input")
+    ours = written_by_this_run(mode, output, paths)
+    run, tally = Run(), Tally()
+    walk = output is not None and needs_walk(mode, output)
+    held = list(_listed(run, "-")) if walk and files_from == "-" else None  # read once
+    trouble = overwrites(
+        mode, output, paths, format, lambda: _sources(Quiet(), paths, files_from, held, ours)
+    )
+    if trouble is not None:
+        usage_error(trouble)
+    if mode == DIRECTORY and output is not None:
+        _make_directory(output)
     head = HEADS.get(format) if mode in (STDOUT, AGGREGATE) else None
     job = Job(format, encoding, html_selector, unwrap, depth, md_style, body, head)
-    run, tally = Run(), Tally()
     count = (jobs or default_jobs()) if batch else 1
     shown = batch and terminal(sys.stderr)
-    total = _count(paths, files_from, output) if shown and files_from != "-" else None
+    counted = shown and (files_from != "-" or held is not None)
+    total = sum(1 for _ in _sources(Quiet(), paths, files_from, held, ours)) if counted else None
     with Sink(mode, output, format, head, skip_existing) as sink:
-        sources = _sources(run, paths, files_from, output)
-        tasks = _tasks(sources, job, mode, output, sink, tally, run)
+        sources = _sources(run, paths, files_from, held, ours)
+        tasks = _tasks(sources, job, mode, output, sink, tally)
         with (
             Workers(job, count) if count > 1 else nullcontext() as workers,
             progress(total, shown) as advance,
@@ -133,9 +145,7 @@ def export(
 
 def _check(format: str, md_style: str, body: bool, skip: bool, output: str | None) -> None:
     """Usage errors that need no input to be found."""
-    from importlib.util import find_spec
-
-    from outline.render import FORMATS, REQUIRES, WITH_BODY
+    from outline.render import FORMATS, WITH_BODY
 
     if format not in FORMATS:
         usage_error(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
@@ -145,9 +155,6 @@ def _check(format: str, md_style: str, body: bool, skip: bool, output: str | Non
         usage_error(f"--body goes with --format {', '.join(sorted(WITH_BODY))}, not {format}")
     if skip and output is None:
         usage_error("--skip-existing needs -o: it resumes writing files")
-    if format in REQUIRES and find_spec(REQUIRES[format][0]) is None:
-        module, extra = REQUIRES[format]
-        usage_error(f"--format {format} needs {module}: pip install '{extra}'")
 
 
 def _mode(format: str, output: str | None, batch: bool) -> str:
@@ -163,36 +170,39 @@ def _mode(format: str, output: str | None, batch: bool) -> str:
         return AGGREGATE
     if not batch and not as_directory:
         return FILE
+    return DIRECTORY
+
+
+def _make_directory(output: str) -> None:
     try:
         Path(output).mkdir(parents=True, exist_ok=True)
     except OSError as e:
         usage_error(f"cannot make directory {output}: {e.strerror}")
-    return DIRECTORY
 
 
 def _sources(
-    run: Run, paths: list[str], files_from: str | None, output: str | None
+    run: Run,
+    paths: list[str],
+    files_from: str | None,
+    held: list[str] | None,
+    ours: Callable[[str], bool],
 ) -> Iterator[str]:
-    """The inputs in order, found as the walk goes. An output directory inside a directory
-    being walked is left out: what this run or an earlier one wrote there is not an input."""
-    listed = _listed(run, files_from) if files_from is not None else iter(())
-    written = os.path.abspath(output) if output is not None else ""
-    walked = [os.path.abspath(p) for p in paths if p != "-" and os.path.isdir(p)]
-    inside = any(written.startswith(d + os.sep) for d in walked)
+    """The inputs in order, found as the walk goes, but for what this run writes (`ours`).
+    `held` is the list of files from standard input when it has been read already."""
+    if held is not None:
+        listed: Iterator[str] = iter(held)
+    else:
+        listed = _listed(run, files_from) if files_from is not None else iter(())
     for source in run.expand(_chain(paths, listed)):
-        if inside and source != "-" and os.path.abspath(source).startswith(written + os.sep):
-            continue
-        yield source
+        if source == "-" or not ours(source):
+            yield source
 
 
-def _count(paths: list[str], files_from: str | None, output: str | None) -> int:
-    """How many inputs there are, for the progress bar: a walk that reports nothing."""
+class Quiet(Run):
+    """A walk over the inputs that reports nothing: the run that follows reports it."""
 
-    class Quiet(Run):
-        def fail(self, source: str, message: str) -> None:
-            pass
-
-    return sum(1 for _ in _sources(Quiet(), paths, files_from, output))
+    def fail(self, source: str, message: str) -> None:
+        pass
 
 
 def _chain(first: list[str], then: Iterator[str]) -> Iterator[str]:
@@ -225,11 +235,10 @@ def _tasks(
     output: str | None,
     sink: Sink,
     tally: Tally,
-    run: Run,
 ) -> Iterator[Task]:
-    """A task per source with the file it goes to; none for one already written (resuming),
-    nor for one that its output would overwrite."""
+    """A task per source with the file it goes to; none for one already written (resuming)."""
     from outline.cli.batch import Task
+    from outline.cli.overwrite import unique_name
     from outline.render import EXTENSIONS
 
     names: set[str] = set()
@@ -237,21 +246,7 @@ def _tasks(
         target = output if mode == FILE else None
         if mode == DIRECTORY and output is not None:
             target = os.path.join(output, unique_name(source, EXTENSIONS[job.format], names))
-        if target and source != "-" and os.path.abspath(target) == os.path.abspath(source):
-            run.fail(source, "its output would overwrite it: choose another -o")
-            continue
         if sink.resuming and (source in sink.done or (target and os.path.exists(target))):
             tally.skipped += 1
             continue
         yield Task(source, target)
-
-
-def unique_name(source: str, suffix: str, taken: set[str]) -> str:
-    """The output file name for an input: its stem, made unique within one run."""
-    stem = "stdin" if source == "-" else Path(source).stem
-    name, n = stem + suffix, 1
-    while name in taken:
-        n += 1
-        name = f"{stem}-{n}{suffix}"
-    taken.add(name)
-    return name

@@ -6,16 +6,15 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from outline.model import Document
 
-DOCUMENT_SUFFIXES = frozenset(
-    {".txt", ".text", ".md", ".markdown", ".docx", ".html", ".htm", ".pdf", ".doc", ".wps"}
-)
-"""Files taken from a directory given as input (.doc and .wps to say how to convert them)."""
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+"""Text files taken from a directory given as input; the readers' tables add the others."""
 PATTERN = re.compile(r"[*?[]")
 """What makes an input that names no file a pattern to match."""
 
@@ -124,7 +123,7 @@ class Run:
                 found = True
                 yield str(document)
             if not found:
-                suffixes = ", ".join(sorted(DOCUMENT_SUFFIXES))
+                suffixes = ", ".join(sorted(document_suffixes()))
                 self.fail(raw, f"directory holds no documents ({suffixes})")
 
     def matches(self, pattern: str) -> Iterator[str]:
@@ -154,6 +153,16 @@ def several(paths: list[str]) -> bool:
     )
 
 
+@cache
+def document_suffixes() -> frozenset[str]:
+    """The suffixes of the files taken from a directory: those the readers tell a format by
+    (`outline.sources.SUFFIXES`), those of the formats their first bytes prove (`SIGNED`:
+    .docx, and .doc and .wps to say how to convert them), and `TEXT_SUFFIXES`."""
+    from outline.sources import SIGNED, SUFFIXES  # on the first walk, as the first read would
+
+    return TEXT_SUFFIXES | SIGNED | SUFFIXES.keys()
+
+
 def documents_in(directory: Path, fail: Callable[[str, str], None]) -> Iterator[Path]:
     """The documents under a directory, depth first in name order, found as the walk goes: it
     holds the names of one directory at a time, never the corpus. Hidden files and directories
@@ -161,6 +170,7 @@ def documents_in(directory: Path, fail: Callable[[str, str], None]) -> Iterator[
     be listed is reported through `fail`."""
     import os
 
+    suffixes = document_suffixes()
     try:
         with os.scandir(directory) as listing:
             entries = sorted(listing, key=lambda e: e.name)
@@ -172,5 +182,5 @@ def documents_in(directory: Path, fail: Callable[[str, str], None]) -> Iterator[
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from documents_in(Path(entry.path), fail)
-        elif entry.is_file() and Path(entry.name).suffix.lower() in DOCUMENT_SUFFIXES:
+        elif entry.is_file() and Path(entry.name).suffix.lower() in suffixes:
             yield Path(entry.path)

@@ -8,6 +8,8 @@ import difflib
 import re
 from pathlib import Path
 
+from outline.cli.files import write_atomically
+
 BOM_ENCODINGS = {
     codecs.BOM_UTF32_LE: "utf-32-le",
     codecs.BOM_UTF32_BE: "utf-32-be",
@@ -50,7 +52,8 @@ def encode(text: str, codec: str, bom: bytes) -> bytes:
 
 
 def write_in_place(path: Path, original: bytes, fixed: bytes) -> None:
-    """Replace a file's bytes, keeping the old ones as NAME.orig (which must not exist)."""
+    """Replace a file's bytes, whole or not at all, keeping the old ones as NAME.orig (which
+    must not exist)."""
     backup = path.with_name(path.name + ".orig")
     try:
         with backup.open("xb") as stream:
@@ -60,7 +63,7 @@ def write_in_place(path: Path, original: bytes, fixed: bytes) -> None:
     except OSError as e:
         raise RewriteError(f"cannot write {backup}: {e.strerror or e}") from None
     try:
-        path.write_bytes(fixed)
+        write_atomically(path.resolve(), fixed)  # a link stays a link to the mended file
     except OSError as e:
         backup.unlink(missing_ok=True)  # nothing was changed: no backup to trip the next run
         raise RewriteError(f"cannot write: {e.strerror or e}") from None

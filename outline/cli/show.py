@@ -13,9 +13,6 @@ from outline.cli.inputs import ReadOptions, Run, several
 if TYPE_CHECKING:
     from rich.console import Console
 
-BODY_WIDTH = 60
-"""Characters of body text shown under a heading with --body."""
-
 
 @app.command()
 def show(
@@ -42,10 +39,10 @@ def show(
     Example:
         outline show seeds/measures-party-governance.txt --depth 1
     """
-    from outline.render.plain import render
+    from outline.render.plain import EXCERPT, render
 
     run = Run()
-    width = BODY_WIDTH if body else 0
+    width = EXCERPT if body else 0
     console = _console() if not plain and sys.stdout.isatty() else None
     headed = several(paths)
     first = True

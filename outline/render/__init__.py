@@ -31,7 +31,8 @@ class Options:
     pages: tuple[int, ...] = ()
     """The line on which each page begins, for a PDF."""
     body: bool = False
-    """docx, html, opml: each heading's own text too (see `WITH_BODY`)."""
+    """Each heading's own text too (see `WITH_BODY`): whole in docx, html and opml, its start
+    on one line in txt."""
 
 
 # These renderers are imported on first use, so that `outline show` does not pay for XML,
@@ -70,7 +71,7 @@ FORMATS: Mapping[str, Renderer] = MappingProxyType(
             depth=o.depth,
             reader=json.Reader(o.format, o.line_unit, o.pages),
         ),
-        "txt": lambda doc, o: plain.render(doc, depth=o.depth),
+        "txt": lambda doc, o: plain.render(doc, depth=o.depth, body=plain.EXCERPT if o.body else 0),
         "jsonl": lambda doc, o: json.render_line(
             doc,
             source=o.source,
@@ -110,8 +111,5 @@ HEADS: Mapping[str, str] = MappingProxyType({"jsonl": "", "csv": csv.HEAD})
 """Formats whose outputs for many documents concatenate into one file, with the text such a file
 opens with; each document's own output starts with it too."""
 
-WITH_BODY = frozenset({"docx", "html", "opml"})
+WITH_BODY = frozenset({"docx", "html", "opml", "txt"})
 """Formats that can hold each heading's own text (`Options.body`)."""
-
-REQUIRES: Mapping[str, tuple[str, str]] = MappingProxyType({"docx": ("docx", "outline[docx]")})
-"""Formats that need an optional package: the module to import and what to install."""

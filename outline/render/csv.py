@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
-from outline.model import Document, Node
+from outline.model import Document
+from outline.render.json import document_dict
 
 COLUMNS = (
     "source",
@@ -36,7 +38,7 @@ PATH_SEPARATOR = "/"
 DOCUMENT_KIND = "document"
 """The kind of the row that stands for the document itself (level 0)."""
 
-Row = tuple[str | int, ...]
+Row = tuple[str | int | None, ...]
 
 
 def _text(rows: Iterator[Row] | list[Row]) -> str:
@@ -56,29 +58,45 @@ def render(doc: Document, source: str = "-", depth: int | None = None) -> str:
 
 def rows(doc: Document, source: str = "-", depth: int | None = None) -> Iterator[Row]:
     """The document's row, then one row per heading in document order."""
-    size = len(doc.text)
-    yield (source, "", 0, DOCUMENT_KIND, "", "", doc.title or "", doc.title_line or "", size, size)
-    for visit in doc.walk():
-        if depth is not None and visit.level > depth:
+    return record_rows(document_dict(doc, source), depth)
+
+
+def record_rows(record: Mapping[str, Any], depth: int | None = None) -> Iterator[Row]:
+    """The rows of a document given as plain data, in the shape of the JSON export
+    (`outline.render.json.document_dict`, a JSON Lines record): the document's own, then one
+    per heading down to `depth`. A value that is not there is None (an empty field)."""
+    source, size = record["source"], record["length"]
+    title, line = record["title"] or "", record["title_line"]
+    yield (source, "", 0, DOCUMENT_KIND, "", None, title, line, size, size)
+    yield from _heading_rows(source, record["nodes"], (), depth)
+
+
+def _heading_rows(
+    source: str, nodes: list[dict[str, Any]], above: tuple[str, ...], depth: int | None
+) -> Iterator[Row]:
+    for node in nodes:
+        if depth is not None and node["level"] > depth:
             continue
-        node = visit.node
-        path = PATH_SEPARATOR.join(n.marker for n in (*visit.ancestors, node))
+        markers = (*above, node["marker"])
+        span = node["span"]
         yield (
             source,
-            path,
-            visit.level,
-            node.kind,
-            node.marker,
-            node.number,
-            node.title,
-            node.line,
-            node.end - node.start,
-            section_end(node) - node.start,
+            PATH_SEPARATOR.join(markers),
+            node["level"],
+            node["kind"],
+            node["marker"],
+            node["number"],
+            node["title"],
+            node["line"],
+            span["end"] - span["start"],
+            _section_end(node) - span["start"],
         )
+        yield from _heading_rows(source, node["children"], markers, depth)
 
 
-def section_end(node: Node) -> int:
+def _section_end(node: Mapping[str, Any]) -> int:
     """Where the text of a heading and everything under it ends."""
-    while node.children:
-        node = node.children[-1]
-    return node.end
+    while node["children"]:
+        node = node["children"][-1]
+    end: int = node["span"]["end"]
+    return end

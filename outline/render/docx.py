@@ -3,7 +3,8 @@
 The document's title is in the Title style and each heading in the built-in style of its level
 (Heading 1 … Heading 9; deeper levels stay at 9), so Word's navigation pane, its outline view
 and a table of contents show the skeleton. With `body`, each heading's own text follows it, one
-Normal paragraph per line. Needs python-docx (`pip install 'outline[docx]'`), imported only here.
+Normal paragraph per line. python-docx, which the .docx reader uses too, is imported only when
+a document is rendered.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
 
 WORD_HEADING_LEVELS = 9
 """Word's built-in heading styles go down to Heading 9."""
-REQUIREMENT = "python-docx"
 
 
 def render(doc: Document, title: str = "", depth: int | None = None, body: bool = False) -> bytes:

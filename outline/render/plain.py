@@ -6,6 +6,8 @@ from outline.model import Document, Node
 from outline.numerals import ARABIC_DIGITS
 
 INDENT = "  "
+EXCERPT = 60
+"""Characters of a heading's own text shown under it (`show --body`, `export -f txt --body`)."""
 SPACED_KINDS = frozenset({"part", "division", "chapter", "section", "article"})
 """Markers that stand apart from their title (第一章 总则), unlike 一、 or （一）; so does any
 marker whose title begins with a digit (1. 2024年), lest the two read as one number. A heading
