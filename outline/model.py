@@ -33,6 +33,9 @@ class Node:
     """Offset where this node's own text ends: where the next node begins, or the text ends."""
     inline: bool
     """True when the marker stands inside a paragraph (一是……。二是……) rather than opening one."""
+    restart: bool = False
+    """True when an attachment or a second document begins before it (附件2): its numbering,
+    and the tree, start afresh."""
     children: tuple[Node, ...] = ()
     """The nodes this one contains, in document order."""
 

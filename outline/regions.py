@@ -18,12 +18,13 @@ PAGE_NUMBER = re.compile(rf"[0-9０-９]{{1,4}}+[{SPACE}]*+(?=[\r\n]|\Z)")
 """Digits ending a line: after a leader, the page number of an entry of a table of contents
 (一、总体要求……………3)."""
 ATTACHMENT = re.compile(
-    rf"[{SPACE}#*>]*(?:(?:附件|附表|附录)(?:[{SPACE}]*[0-9０-９一二三四五六七八九十]+)?"
+    rf"[{SPACE}]*(?:[-*_][{SPACE}]*){{3,}}$"  # a Markdown thematic break: ---
+    rf"|[{SPACE}#*>]*(?:(?:附件|附表|附录)(?:[{SPACE}]*[0-9０-９一二三四五六七八九十]+)?"
     rf"(?:[{SPACE}]*[：:]|[{SPACE}]+|$|(?<=[0-9０-９一二三四五六七八九十]))|附[：:])"
     rf"[{SPACE}*]*(?:$|(?=[^。！？；!?;]{{1,40}}$))"
 )
-"""附件 / 附件2： / 附件：XX办法 / 附： on a line of its own — what follows is another
-document, numbered afresh; not 附件须齐全。, a sentence of the body."""
+"""附件 / 附件2： / 附件：XX办法 / 附： on a line of its own, or a Markdown thematic break (---):
+what follows is another document, numbered afresh; not 附件须齐全。, a sentence of the body."""
 ADDRESS = re.compile(
     rf"[{SPACE}]*(?:各位代表|各位委员|各位同志|同志们|同志们、朋友们|女士们、先生们)[！!]"
 )

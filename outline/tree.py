@@ -109,5 +109,6 @@ def _freeze(entry: _Open, layout: Layout, number: int) -> Node:
         body_start=item.body_start,
         end=item.end,
         inline=item.inline,
+        restart=item.restart,
         children=_freeze_all(entry.children, layout),
     )

@@ -251,7 +251,7 @@ def test_docx_stops_at_the_deepest_word_heading_style() -> None:
             start + 2,
             start + 4,
             False,
-            children,
+            children=children,
         )
     assert node is not None
     doc = Document(text, (node,))

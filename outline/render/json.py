@@ -66,6 +66,7 @@ def node_dict(node: Node, level: int, depth: int | None = None) -> dict[str, Any
         "level": level,
         "kind": node.kind,
         "inline": node.inline,
+        "restart": node.restart,
         "span": {
             "start": node.start,
             "marker": node.marker_start,

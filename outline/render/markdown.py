@@ -14,6 +14,8 @@ from outline.render.plain import heading_text
 HEADING_LEVELS = 5
 """Levels 1..5 become ## … ######; deeper ones become list items."""
 INDENT = "  "
+BREAK = "---"
+"""Where an attachment or a second document begins: its numbering starts afresh."""
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 _LIST_START = re.compile(r"^([0-9]+)([.)])|^([-+])(?=\s|$)")
 
@@ -39,6 +41,8 @@ def render(
         if depth is not None and visit.level > depth:
             continue
         text = escape(heading_text(visit.node))
+        if visit.node.restart:
+            lines.extend(["", BREAK, ""])
         if visit.level <= deepest_heading:
             lines.append(f"{'#' * (visit.level + 1)} {text}")
         else:
