@@ -3,12 +3,11 @@ merged skeleton (the new tree, each removed heading where it stood) and the simi
 
 from __future__ import annotations
 
-import difflib
 from bisect import bisect_left
 from collections import Counter
 
 from outline.changes import Change, NodeRef, Row, ordered
-from outline.match import Pairing, Side, normalise
+from outline.match import Pairing, Side, normalise, ratio
 from outline.model import Node
 from outline.split import Group
 
@@ -251,6 +250,6 @@ def _pair_score(change: Change) -> float:
     if change.op in ("split", "merged"):
         return MOVED_WEIGHT
     a, b = normalise(change.old.node.title), normalise(change.new.node.title)
-    score = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() if a != b else 1.0
+    score = ratio(a, b) if a != b else 1.0
     placed = {"moved", "promoted", "demoted"}.isdisjoint(change.ops)
     return score if placed else score * MOVED_WEIGHT

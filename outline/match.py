@@ -89,6 +89,11 @@ def normalise(text: str) -> str:
     return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
 
 
+def ratio(a: str, b: str) -> float:
+    """How alike two texts are, 0 … 1, by characters; the same either way round."""
+    return fuzz.ratio(a, b) / 100
+
+
 def flatten(doc: Document) -> Side:
     """A document's skeleton as a Side."""
     visits = tuple(doc.walk())
