@@ -223,8 +223,6 @@ def _compile(kinds: list[Kind]) -> re.Pattern[str]:
 
 MARKER = _compile(list(KINDS.values()))
 """Any marker, matched at a position where a heading may begin."""
-SPACED_MARKER = _compile([k for k in KINDS.values() if k.after_space])
-"""The markers that may also begin after a single space inside a paragraph."""
 FIRST_CHARS = "第其（(" + CHINESE_DIGITS + ARABIC_DIGITS + CIRCLED + PAREN_CHARS + DOT_CHARS
 """Every marker begins with one of these."""
 

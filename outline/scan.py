@@ -22,7 +22,6 @@ from outline.markers import (
     KINDS,
     MARKER,
     NUMERAL_GROUP,
-    SPACED_MARKER,
     Kind,
     enclosed_value,
 )
@@ -146,8 +145,8 @@ def _spaced(
 ) -> None:
     """Run-in units after the paragraph's own: 第一章　总则　第一条　为了……"""
     for m in SPACED_ANCHOR.finditer(layout.text, first.marker_end, end):
-        candidate = _candidate(layout, SPACED_MARKER, m.end(), end, index, block=True)
-        if candidate:
+        candidate = _candidate(layout, MARKER, m.end(), end, index, block=True)
+        if candidate and candidate.kind.after_space:
             found[m.end()] = candidate
 
 

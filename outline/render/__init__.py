@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
 from outline.model import Document
-from outline.render import csv, json, markdown, plain
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +34,39 @@ class Options:
     on one line in txt."""
 
 
-# These renderers are imported on first use, so that `outline show` does not pay for XML,
-# HTML and Word at start-up.
+# Every renderer is imported on first use, so that `outline show` pays only for the plain one.
+
+
+def _md(doc: Document, o: Options) -> str:
+    from outline.render import markdown
+
+    return markdown.render(doc, depth=o.depth, style=o.md_style, title=_stem(o.source))
+
+
+def _json(doc: Document, o: Options) -> str:
+    from outline.render import json
+
+    reader = json.Reader(o.format, o.line_unit, o.pages)
+    return json.render(doc, source=o.source, encoding=o.encoding, depth=o.depth, reader=reader)
+
+
+def _jsonl(doc: Document, o: Options) -> str:
+    from outline.render import json
+
+    reader = json.Reader(o.format, o.line_unit, o.pages)
+    return json.render_line(doc, source=o.source, encoding=o.encoding, depth=o.depth, reader=reader)
+
+
+def _txt(doc: Document, o: Options) -> str:
+    from outline.render import plain
+
+    return plain.render(doc, depth=o.depth, body=plain.EXCERPT if o.body else 0)
+
+
+def _csv(doc: Document, o: Options) -> str:
+    from outline.render import csv
+
+    return csv.render(doc, source=o.source, depth=o.depth)
 
 
 def _opml(doc: Document, o: Options) -> str:
@@ -61,25 +91,11 @@ Renderer = Callable[[Document, Options], str | bytes]
 
 FORMATS: Mapping[str, Renderer] = MappingProxyType(
     {
-        "md": lambda doc, o: markdown.render(
-            doc, depth=o.depth, style=o.md_style, title=_stem(o.source)
-        ),
-        "json": lambda doc, o: json.render(
-            doc,
-            source=o.source,
-            encoding=o.encoding,
-            depth=o.depth,
-            reader=json.Reader(o.format, o.line_unit, o.pages),
-        ),
-        "txt": lambda doc, o: plain.render(doc, depth=o.depth, body=plain.EXCERPT if o.body else 0),
-        "jsonl": lambda doc, o: json.render_line(
-            doc,
-            source=o.source,
-            encoding=o.encoding,
-            depth=o.depth,
-            reader=json.Reader(o.format, o.line_unit, o.pages),
-        ),
-        "csv": lambda doc, o: csv.render(doc, source=o.source, depth=o.depth),
+        "md": _md,
+        "json": _json,
+        "txt": _txt,
+        "jsonl": _jsonl,
+        "csv": _csv,
         "opml": _opml,
         "html": _html,
         "docx": _docx,
@@ -107,7 +123,27 @@ EXTENSIONS: Mapping[str, str] = MappingProxyType(
 )
 """The file name extension of each export format."""
 
-HEADS: Mapping[str, str] = MappingProxyType({"jsonl": "", "csv": csv.HEAD})
+
+class _Heads(Mapping[str, str]):
+    """The heads of the formats that gather documents, the CSV one read on first use."""
+
+    def __getitem__(self, format: str) -> str:
+        if format == "jsonl":
+            return ""
+        if format == "csv":
+            from outline.render import csv
+
+            return csv.HEAD
+        raise KeyError(format)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(("jsonl", "csv"))
+
+    def __len__(self) -> int:
+        return 2
+
+
+HEADS: Mapping[str, str] = _Heads()
 """Formats whose outputs for many documents concatenate into one file, with the text such a file
 opens with; each document's own output starts with it too."""
 
