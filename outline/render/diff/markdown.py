@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from outline.diff import PRIORITY, Diff, Row, title_edit
-from outline.render.diff.view import LABELS, View, notes, summary, visible
+from outline.diff import PRIORITY, Diff, Row
+from outline.render.diff.view import LABELS, View, marked_heading, notes, summary, visible
 from outline.render.markdown import escape
 from outline.render.plain import heading_text
 
@@ -17,17 +17,8 @@ EDIT_MARKS = {"-": ("~~", "~~"), "+": ("**", "**"), "=": ("", "")}
 
 
 def heading(row: Row) -> str:
-    """The row's heading as Markdown, a title edit marked inside it."""
-    change = row.changes[0]
-    ref = row.ref
-    text = heading_text(ref.node)
-    if "renamed" not in change.ops or change.old is None or change.new is None:
-        return escape(text)
-    marked = "".join(
-        f"{EDIT_MARKS[tag][0]}{escape(part)}{EDIT_MARKS[tag][1]}"
-        for tag, part in title_edit(change.old.title, change.new.title)
-    )
-    return escape(text[: len(text) - len(ref.title)]) + marked
+    """The row's heading, a title edit marked inside it."""
+    return marked_heading(row, EDIT_MARKS, escape)
 
 
 def item(row: Row, hidden: int) -> str:

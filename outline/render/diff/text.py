@@ -12,25 +12,16 @@ title, [-deleted-]{+inserted+}, as `git diff --word-diff` does.
 
 from __future__ import annotations
 
-from outline.diff import Diff, Row, title_edit
-from outline.render.diff.view import SYMBOLS, View, lines, notes, visible
-from outline.render.plain import INDENT, heading_text
+from outline.diff import Diff, Row
+from outline.render.diff.view import SYMBOLS, View, lines, marked_heading, notes, visible
+from outline.render.plain import INDENT
 
 EDIT_MARKS = {"-": ("[-", "-]"), "+": ("{+", "+}"), "=": ("", "")}
 
 
 def heading(row: Row) -> str:
     """The row's heading, a title edit marked inside it."""
-    change = row.changes[0]
-    ref = row.ref
-    text = heading_text(ref.node)
-    if "renamed" not in change.ops or change.old is None or change.new is None:
-        return text
-    marked = "".join(
-        f"{EDIT_MARKS[tag][0]}{part}{EDIT_MARKS[tag][1]}"
-        for tag, part in title_edit(change.old.title, change.new.title)
-    )
-    return text[: len(text) - len(ref.title)] + marked
+    return marked_heading(row, EDIT_MARKS)
 
 
 def render(diff: Diff, view: View) -> str:

@@ -3,11 +3,11 @@ where a heading came from."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from outline.diff import Diff, Row
+from outline.diff import Diff, Row, title_edit
 from outline.render.plain import heading_text
 
 SYMBOLS: Mapping[str, str] = MappingProxyType(
@@ -114,3 +114,19 @@ def summary(diff: Diff, view: View) -> str:
     """One line: the count of each op that occurs, and the similarity of the skeletons."""
     counts = ", ".join(f"{n} {op}" for op, n in diff.counts().items() if n) or "no headings"
     return f"{view.old} → {view.new}: {counts}; similarity {diff.similarity:.2f}\n"
+
+
+def marked_heading(
+    row: Row, marks: Mapping[str, tuple[str, str]], escape: Callable[[str], str] = str
+) -> str:
+    """A row's heading as text, a title edit marked inside it: `marks` maps the edit's tags
+    ("-" deleted, "+" inserted, "=" kept) to what goes before and after each part."""
+    change = row.changes[0]
+    text = heading_text(row.ref.node)
+    if "renamed" not in change.ops or change.old is None or change.new is None:
+        return escape(text)
+    marked = "".join(
+        f"{marks[tag][0]}{escape(part)}{marks[tag][1]}"
+        for tag, part in title_edit(change.old.title, change.new.title)
+    )
+    return escape(text[: len(text) - len(row.ref.title)]) + marked
