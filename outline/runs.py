@@ -13,7 +13,6 @@ decided by the document: by what most of its runs do.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
@@ -23,7 +22,7 @@ from outline.layout import SPACE, Layout
 from outline.markers import KINDS
 from outline.model import Document, Node
 from outline.regions import attachment_starts
-from outline.scan import RUN_REACH, candidates
+from outline.scan import RUN_REACH, as_read, candidates
 from outline.series import number_headings
 from outline.style import Style, majority, pattern, style_of, write_numeral
 
@@ -31,7 +30,6 @@ ENUMERATIONS = frozenset({"verb-shi", "verb-yao", "ordinal", "qi"})
 """Kinds that enumerate points inside paragraphs: one found alone is still worth a word."""
 VERBS = frozenset({"verb-shi", "verb-yao"})
 """Enumerations that always start at 一 (an argument may open with 首先 and go on 第二，)."""
-LINE_BREAKS = re.compile(r"[\r\n]+")
 MAX_GAP = 3
 """Gaps of more missing numbers are not looked into: the list is broken, not misread."""
 OPENERS = {"", *SPACE, "\r", "\n", *"。！？；：!?;:*#>"}
@@ -149,7 +147,7 @@ class _Context:
         text = self.text
         m = pattern(kind).match(text, start)
         raw = text[start : m.end()] if m else ""
-        read = LINE_BREAKS.sub("", raw).rstrip(SPACE).replace("\\", "")
+        read = as_read(raw)
         marker = node.marker if node else read
         line, column = (node.line, node.column) if node else self.layout.locate(start)
         return Mark(

@@ -253,11 +253,10 @@ def _items(layout: Layout, accepted: list[Candidate]) -> list[Item]:
         following = starts[i + 1] if i + 1 < len(accepted) else len(text)
         title_start, title_end, body_start = _title_span(layout, c.marker_end, following)
         previous = accepted[i - 1].paragraph if i else -1
-        marker = LINE_BREAKS.sub("", text[c.marker_start : c.marker_end]).rstrip(SPACE)
         items.append(
             Item(
                 kind=c.kind,
-                marker=marker.replace("\\", ""),
+                marker=as_read(text[c.marker_start : c.marker_end]),
                 number=c.number,
                 title=_clean(text[title_start:title_end]),
                 start=starts[i],
@@ -277,6 +276,11 @@ def _between(indexes: list[int], after: int, upto: int) -> bool:
     """Whether a sorted list holds an index in (after, upto]."""
     i = bisect_right(indexes, after)
     return i < len(indexes) and indexes[i] <= upto
+
+
+def as_read(marker: str) -> str:
+    """A marker as it reads: without a hard wrap or Markdown escape inside it (三|要, 1\\.)."""
+    return LINE_BREAKS.sub("", marker).rstrip(SPACE).replace("\\", "")
 
 
 def _clean(title: str) -> str:
