@@ -8,14 +8,14 @@ from benchmarks.common import ROUNDS, corpus, median_seconds
 def bench_check() -> None:
     """`check` and `fix` on the same corpus, next to the `parse` they start from."""
     from outline import parse
-    from outline.check import check
-    from outline.fix import fix
+    from outline.check.findings import check
+    from outline.check.fix import fix
 
     text = corpus()
     megabytes = len(text.encode("utf-8")) / 1e6
     doc = parse(text)
     rows = [
-        ("baseline: outline.parse", median_seconds(lambda: parse(text), ROUNDS)),
+        ("baseline: outline.parser", median_seconds(lambda: parse(text), ROUNDS)),
         ("outline.check.check", median_seconds(lambda: check(doc), ROUNDS)),
         ("outline.fix.fix", median_seconds(lambda: fix(text, doc), ROUNDS)),
     ]

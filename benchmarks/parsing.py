@@ -18,7 +18,7 @@ def bench_parse() -> None:
     rows = [
         ("baseline: str.splitlines", median_seconds(text.splitlines, ROUNDS)),
         ("baseline: one regex pass", median_seconds(lambda: sentence.findall(text), ROUNDS)),
-        ("outline.parse", median_seconds(lambda: parse(text), ROUNDS)),
+        ("outline.parser", median_seconds(lambda: parse(text), ROUNDS)),
     ]
     print(f"parse, {megabytes:.1f} MB of seed text, median of {ROUNDS}")
     base = rows[0][1]

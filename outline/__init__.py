@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from outline.model import Document, Node, Visit
-    from outline.parse import parse
+    from outline.parser import parse
 
 __all__ = ["Document", "Node", "Visit", "__version__", "parse"]
 __version__ = "0.1.0"
@@ -22,7 +22,7 @@ _HOMES = {
     "Document": "outline.model",
     "Node": "outline.model",
     "Visit": "outline.model",
-    "parse": "outline.parse",
+    "parse": "outline.parser",
 }
 
 

@@ -50,7 +50,7 @@ def record(data: bytes, source: str, encoding: str | None = None) -> Record:
     >>> record(b"", "b.txt")
     {'source': 'b.txt', 'error': 'is empty'}
     """
-    from outline.parse import parse
+    from outline.parser import parse
     from outline.render.json import Reader, document_dict
     from outline.sources import SourceError, read
 

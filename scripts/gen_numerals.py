@@ -1,8 +1,8 @@
-"""Write outline/_numeral_table.py: Chinese numerals 1–999 and their values, read by cn2an.
+"""Write outline/parser/_numeral_table.py: Chinese numerals 1–999 and their values, read by cn2an.
 
 Importing cn2an takes longer than the whole of `outline show`, so the numerals that headings
 use are read once here and stored as a table; rarer numerals fall back to cn2an at run time
-(see outline/numerals.py). Run `make numerals` after changing the variants below.
+(see outline/parser/numerals.py). Run `make numerals` after changing the variants below.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 import cn2an
 
 LIMIT = 999
-TARGET = Path(__file__).resolve().parent.parent / "outline" / "_numeral_table.py"
+TARGET = Path(__file__).resolve().parent.parent / "outline" / "parser" / "_numeral_table.py"
 
 
 def variants(canonical: str) -> set[str]:

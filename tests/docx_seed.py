@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from outline import parse
-from outline.numerals import ARABIC_DIGITS, CHINESE_DIGITS
+from outline.parser.numerals import ARABIC_DIGITS, CHINESE_DIGITS
 from tests.docx_builder import Para, abstract, build, lvl, num
 
 AUTOMATIC = frozenset(

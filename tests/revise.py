@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from outline import Document, Node
-from outline.numerals import CHINESE_DIGITS
+from outline.parser.numerals import CHINESE_DIGITS
 
 RARE = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
 """Characters no seed uses in a heading: what inserted and renamed text is made of."""
@@ -150,7 +150,7 @@ def reads_as_merge(old: list[Section], new: list[Section]) -> bool:
 
     In the two texts that is exactly what merging the section into the other one is: its
     content (its points) now stands under that section, and its heading is gone. Nothing
-    tells the two apart, so a diff rightly reports a merge (outline/split.py finds merges by
+    tells the two apart, so a diff rightly reports a merge (outline/diff/split.py finds merges by
     children on this evidence) where `expected` would want a removal and moves; a revision
     meant to come back exactly must not make it."""
     before, after = places(old), places(new)

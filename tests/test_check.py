@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from outline import parse
-from outline.check import check
-from outline.codes import CODES
+from outline.check.codes import CODES
+from outline.check.findings import check
 from tests.conftest import ROOT, SEEDS, SEPARATOR
 
 CASES = sorted((ROOT / "tests" / "check").glob("*.txt"))

@@ -13,12 +13,12 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from outline import parse
-from outline.check import check
-from outline.codes import ERROR
-from outline.fix import edits, fix
-from outline.layout import Layout
-from outline.markers import MARKER
-from outline.scan import candidates
+from outline.check.codes import ERROR
+from outline.check.findings import check
+from outline.check.fix import edits, fix
+from outline.parser.layout import Layout
+from outline.parser.markers import MARKER
+from outline.parser.scan import candidates
 from tests.test_properties import soup
 
 WORDS = "加强组织领导推进改革创新完善制度机制建设发展提升服务能力水平落实责任"

@@ -207,12 +207,12 @@ def test_version() -> None:
 def test_an_internal_error_is_one_line_and_exit_3(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], doc_file: Path
 ) -> None:
-    import outline.parse as parse_module
+    import outline.parser as parse_module
 
     def broken(text: str, styled: object = None) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(sys.modules["outline.parse"], "parse", broken)
+    monkeypatch.setattr(sys.modules["outline.parser"], "parse", broken)
     assert parse_module is not None
     monkeypatch.setattr(sys, "argv", ["outline", "show", str(doc_file)])
     from outline.cli import main
@@ -229,7 +229,7 @@ def test_an_os_error_that_is_not_about_stdout_is_still_a_bug(
     def broken(text: str, styled: object = None) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(sys.modules["outline.parse"], "parse", broken)
+    monkeypatch.setattr(sys.modules["outline.parser"], "parse", broken)
     monkeypatch.setattr(sys, "argv", ["outline", "show", str(doc_file)])
     from outline.cli import main
 

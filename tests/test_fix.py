@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from outline import parse
-from outline.check import check
-from outline.codes import CODES, ERROR
-from outline.fix import fix
+from outline.check.codes import CODES, ERROR
+from outline.check.findings import check
+from outline.check.fix import fix
 from tests.conftest import SEEDS
 from tests.test_check import CASES, read_case
 

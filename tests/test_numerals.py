@@ -5,8 +5,8 @@ from __future__ import annotations
 import cn2an
 import pytest
 
-from outline._numeral_table import TABLE
-from outline.numerals import read_number
+from outline.parser._numeral_table import TABLE
+from outline.parser.numerals import read_number
 
 
 def test_every_table_entry_is_what_cn2an_reads() -> None:

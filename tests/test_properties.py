@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from outline import Document, parse
-from outline.markers import MARKER
+from outline.parser.markers import MARKER
 from outline.render.markdown import render as markdown
 from tests.conftest import shape
 

@@ -67,7 +67,7 @@ def test_readme_shows_every_command() -> None:
 
 
 def test_docs_list_every_check_code_as_the_table_gives_it() -> None:
-    from outline.codes import CODES
+    from outline.check.codes import CODES
 
     rows = re.findall(r"^\| ([A-Z]\d{3}) \| (.*)$", DOCS["docs/check.md"], flags=re.M)
     assert [code for code, _ in rows] == list(CODES)

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from outline.numerals import read_number, write_chinese
+from outline.parser.numerals import read_number, write_chinese
 from outline.sources import SourceError, read
 from outline.sources.dom import Element, parse_html, select
 from outline.sources.numfmt import FORMATS, MAX_COUNTER, MIN_COUNTER, format_number

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from outline.numerals import read_number
-from outline.numerals import write_chinese as chinese
-from outline.style import CANONICAL, Style, corrected, majority, style_of, write
+from outline.check.marker_style import CANONICAL, Style, corrected, majority, style_of, write
+from outline.parser.numerals import read_number
+from outline.parser.numerals import write_chinese as chinese
 
 
 def test_chinese_numerals_read_back() -> None:

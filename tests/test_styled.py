@@ -58,9 +58,9 @@ def test_the_title_line_and_blank_or_numbered_lines_add_nothing() -> None:
 
 
 def test_check_fix_and_diff_take_headings_by_style() -> None:
-    from outline.check import check
+    from outline.check.findings import check
+    from outline.check.fix import edits
     from outline.diff import diff
-    from outline.fix import edits
 
     text = "总则\n一、目的\n（一）范围\n三、依据\n附则\n一、施行\n"
     doc = merged(text, (1, 1), (5, 1))

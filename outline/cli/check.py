@@ -24,7 +24,7 @@ from outline.cli.app import (
 from outline.cli.inputs import Loaded, ReadOptions, Run, several
 
 if TYPE_CHECKING:
-    from outline.check import Finding
+    from outline.check.findings import Finding
 
 FORMATS = ("txt", "json")
 """How findings are written, named as export and diff name their formats."""
@@ -107,7 +107,7 @@ def check(
         outline check drafts/ --ignore T
         outline check speech.txt --diff
     """
-    from outline.codes import CODES
+    from outline.check.codes import CODES
 
     format = ALIASES.get(format, format)
     _validate(format, fail_on, lang)
@@ -131,10 +131,10 @@ def check(
             if fixed is None:
                 continue
             if not dry_run:  # a dry run changes nothing: its findings are the document's
-                from outline.parse import parse
+                from outline.parser import parse
 
                 doc = parse(fixed)
-        from outline.check import check as find
+        from outline.check.findings import check as find
 
         report.findings.extend((loaded.source, f) for f in find(doc) if f.code in codes)
     _print_findings(report, format, sys.stderr if text_out else sys.stdout)
@@ -185,8 +185,8 @@ def _mend(
     diff: bool,
 ) -> str | None:
     """Mend one document as asked; its mended text, or None if it could not be handled."""
+    from outline.check.fix import apply, edits
     from outline.cli.rewrite import RewriteError, encode, encoder, unified_diff, write_in_place
-    from outline.fix import apply, edits
 
     if (write or not diff) and (loaded.format != "text" or loaded.encoding is None):
         run.fail(loaded.source, f"--fix and --write mend text files, not {loaded.format}")

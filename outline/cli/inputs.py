@@ -58,7 +58,7 @@ class Loaded:
 
 def read_source(source: str, options: ReadOptions) -> Loaded:
     """One input read and parsed. Raises InputError with a message for the user."""
-    from outline.parse import parse  # keep `outline --help` fast
+    from outline.parser import parse  # keep `outline --help` fast
     from outline.sources import SourceError, read
 
     try:

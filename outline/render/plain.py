@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from outline.model import Document, Node
-from outline.numerals import ARABIC_DIGITS
+from outline.parser.numerals import ARABIC_DIGITS
 
 INDENT = "  "
 EXCERPT = 60

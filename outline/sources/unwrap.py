@@ -8,7 +8,7 @@ heading is never full, so it keeps a line of its own.
 
 PDF gives the edges of the text block; in plain text a line is full when its width is close to
 the width that most wrapped lines share. Widths and the ends of sentences are measured as the
-parser measures them when it finds hard wraps itself (`outline.layout`).
+parser measures them when it finds hard wraps itself (`outline.parser.layout`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from outline.layout import SENTENCE_END, visual_width
+from outline.parser.layout import SENTENCE_END, visual_width
 
 SPACE = " \t\u3000\u00a0"
 LINE_BREAK = re.compile(r"\r\n|\r|\n")

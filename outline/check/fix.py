@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from outline.check.marker_style import Style, write, write_numeral
+from outline.check.runs import Mark, runs
 from outline.model import Document
-from outline.runs import Mark, runs
-from outline.style import Style, write, write_numeral
 
 
 class Edit(NamedTuple):

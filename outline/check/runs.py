@@ -18,13 +18,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from outline.layout import SPACE, Layout
-from outline.markers import KINDS
+from outline.check.marker_style import Style, majority, pattern, style_of, write_numeral
+from outline.check.series import number_headings
 from outline.model import Document, Node
-from outline.regions import attachment_starts
-from outline.scan import RUN_REACH, as_read, candidates
-from outline.series import number_headings
-from outline.style import Style, majority, pattern, style_of, write_numeral
+from outline.parser.layout import SPACE, Layout
+from outline.parser.markers import KINDS
+from outline.parser.regions import attachment_starts
+from outline.parser.scan import RUN_REACH, as_read, candidates
 
 ENUMERATIONS = frozenset({"verb-shi", "verb-yao", "ordinal", "qi"})
 """Kinds that enumerate points inside paragraphs: one found alone is still worth a word."""

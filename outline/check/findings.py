@@ -12,12 +12,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from outline.codes import CODES
-from outline.layout import SPACE, Layout
-from outline.markers import KINDS
+from outline.check.codes import CODES
+from outline.check.marker_style import corrected, write
+from outline.check.runs import Mark, Run, runs
 from outline.model import Document, Node
-from outline.runs import Mark, Run, runs
-from outline.style import corrected, write
+from outline.parser.layout import SPACE, Layout
+from outline.parser.markers import KINDS
 
 ORDER = ("cn-dun", "cn-paren", "arabic-dot", "arabic-paren", "circled")
 """The conventional order of heading kinds from the top down: 一、 > （一） > 1. > （1） > ①."""

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from outline.numerals import ARABIC_DIGITS, CHINESE_DIGITS
+from outline.parser.numerals import ARABIC_DIGITS, CHINESE_DIGITS
 
 CN = f"[{CHINESE_DIGITS}]{{1,8}}"
 """A Chinese numeral: 一, 十一, 二百零五, 两百."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from outline._numeral_table import TABLE
+from outline.parser._numeral_table import TABLE
 
 CHINESE_DIGITS = "零〇一二三四五六七八九十百千两"
 ARABIC_DIGITS = "0123456789０１２３４５６７８９"

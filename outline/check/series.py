@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from outline.runs import Run
+    from outline.check.runs import Run
 
 
 def number_headings(

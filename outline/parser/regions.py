@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from outline.layout import SPACE, Layout
-from outline.markers import MARKER
+from outline.parser.layout import SPACE, Layout
+from outline.parser.markers import MARKER
 
 LINE_END = r"(?=[\r\n]|\Z)"
 TOC_TITLE = re.compile(rf"目[{SPACE}]*录[{SPACE}*]*{LINE_END}")

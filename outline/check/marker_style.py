@@ -12,8 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from outline.markers import CIRCLED, DOT_CHARS, KINDS, PAREN_CHARS
-from outline.numerals import ARABIC_DIGITS, write_chinese
+from outline.parser.markers import CIRCLED, DOT_CHARS, KINDS, PAREN_CHARS
+from outline.parser.numerals import ARABIC_DIGITS, write_chinese
 
 FULL_WIDTH = "０１２３４５６７８９"
 ENCLOSED = {"circled": CIRCLED, "paren-char": PAREN_CHARS, "dot-char": DOT_CHARS}

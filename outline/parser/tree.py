@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from outline.layout import Layout
 from outline.model import Node
-from outline.scan import Item
+from outline.parser.layout import Layout
+from outline.parser.scan import Item
 
 
 @dataclass(slots=True)

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from outline.layout import SPACE, Layout
-from outline.markers import MARKER
+from outline.parser.layout import SPACE, Layout
+from outline.parser.markers import MARKER
 
 MIN_TITLE = 4
 MAX_TITLE = 150

@@ -22,7 +22,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from outline.match import Pairing, Side
+from outline.diff.match import Pairing, Side
 
 PART_INSIDE = 0.7
 PART_SHARE = 0.15

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from outline.front import read_front
-from outline.layout import Layout
 from outline.model import Document
-from outline.scan import scan
-from outline.styled import with_levels
-from outline.tree import nest
+from outline.parser.front import read_front
+from outline.parser.layout import Layout
+from outline.parser.scan import scan
+from outline.parser.style_levels import with_levels
+from outline.parser.tree import nest
 
 
 def parse(text: str, styled: Mapping[int, int] | None = None) -> Document:

@@ -14,9 +14,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from outline._numeral_table import TABLE
-from outline.layout import SPACE, Layout
-from outline.markers import (
+from outline.parser._numeral_table import TABLE
+from outline.parser.layout import SPACE, Layout
+from outline.parser.markers import (
     FIRST_CHARS,
     KIND_OF_GROUP,
     KINDS,
@@ -25,8 +25,8 @@ from outline.markers import (
     Kind,
     enclosed_value,
 )
-from outline.numerals import CHINESE_DIGITS, read_number
-from outline.regions import attachment_starts, not_headings, speech_resumptions
+from outline.parser.numerals import CHINESE_DIGITS, read_number
+from outline.parser.regions import attachment_starts, not_headings, speech_resumptions
 
 INLINE_ANCHOR = re.compile(rf"[。；！？：;!?:][”’\"」』]?[{SPACE}]*(?=[{re.escape(FIRST_CHARS)}])")
 SPACED_ANCHOR = re.compile(rf"(?<=\S)[{SPACE}]+(?=第)")

@@ -6,10 +6,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 
-from outline.changes import Change, NodeRef, Row, ordered
-from outline.match import Pairing, Side, normalise, ratio
+from outline.diff.changes import Change, NodeRef, Row, ordered
+from outline.diff.match import Pairing, Side, normalise, ratio
+from outline.diff.split import Group
 from outline.model import Node
-from outline.split import Group
 
 MOVED_WEIGHT = 0.5
 """A pair counts this much less in `similarity` when its heading changed place."""

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from outline.markers import MARKER
+from outline.parser.markers import MARKER
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 LINE_BREAKS = "\r\n"

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from outline.layout import SPACE, Layout
-from outline.markers import KINDS
-from outline.scan import Item
+from outline.parser.layout import SPACE, Layout
+from outline.parser.markers import KINDS
+from outline.parser.scan import Item
 
 TITLE_END = re.compile("[。！？；!?;]")
 STYLED = KINDS["styled"]

@@ -6,21 +6,21 @@
 >>> [(c.op, c.new.marker if c.new else None) for c in diff(old, new).changes]
 [('unchanged', '一、'), ('added', '二、'), ('renumbered', '三、'), ('renumbered', '四、')]
 
-Pairing is done by `outline.match` (titles, never numbers), splits and merges by
-`outline.split`, classifying the pairs and laying them out as rows (the new skeleton in its
-order, each removed heading where it stood) by `outline.classify`; the values are those of
-`outline.changes`, all re-exported here.
+Pairing is done by `outline.diff.match` (titles, never numbers), splits and merges by
+`outline.diff.split`, classifying the pairs and laying them out as rows (the new skeleton in its
+order, each removed heading where it stood) by `outline.diff.ops`; the values are those of
+`outline.diff.changes`, all re-exported here.
 """
 
 from __future__ import annotations
 
 import difflib
 
-from outline.changes import MIRROR, OPS, PRIORITY, Change, Diff, NodeRef, Row
-from outline.classify import Changes, layout, similarity
-from outline.match import DEFAULT_THRESHOLD, flatten, match
+from outline.diff.changes import MIRROR, OPS, PRIORITY, Change, Diff, NodeRef, Row
+from outline.diff.match import DEFAULT_THRESHOLD, flatten, match
+from outline.diff.ops import Changes, layout, similarity
+from outline.diff.split import splits_and_merges
 from outline.model import Document
-from outline.split import splits_and_merges
 
 __all__ = [
     "DEFAULT_THRESHOLD",
