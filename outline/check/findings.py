@@ -16,7 +16,7 @@ from outline.check.codes import CODES
 from outline.check.marker_style import corrected, write
 from outline.check.runs import Mark, Run, runs
 from outline.model import Document, Node
-from outline.parser.layout import SPACE, Layout
+from outline.parser.layout import SENTENCE_STOPS, SPACE, Layout
 from outline.parser.markers import KINDS
 
 ORDER = ("cn-dun", "cn-paren", "arabic-dot", "arabic-paren", "circled")
@@ -24,7 +24,6 @@ ORDER = ("cn-dun", "cn-paren", "arabic-dot", "arabic-paren", "circled")
 SENTENCES = frozenset({"article", "verb-shi", "verb-yao", "ordinal", "qi"})
 """Kinds whose "title" is the first sentence of a clause (第五条　公民应当……；), not a heading
 whose ending is a matter of style."""
-STOPS = "。！？；!?;"
 ENDINGS: dict[str, tuple[str, str]] = {
     "": ("无标点", "no punctuation"),
     "。": ("有句末标点", "a sentence stop"),
@@ -215,7 +214,7 @@ def _ending(doc: Document, node: Node) -> tuple[str, int]:
     """How a heading's title ends (。 for any sentence stop, ：, or nothing), and where."""
     text = doc.text
     end = node.body_start
-    if end > node.marker_start and text[end - 1] in STOPS:
+    if end > node.marker_start and text[end - 1] in SENTENCE_STOPS:
         return "。", end - 1
     while end > node.marker_start and text[end - 1] in SPACE + "\r\n":
         end -= 1

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from outline.check.marker_style import Style, majority, pattern, style_of, write_numeral
 from outline.check.series import number_headings
 from outline.model import Document, Node
-from outline.parser.layout import SPACE, Layout
+from outline.parser.layout import SENTENCE_STOPS, SPACE, Layout
 from outline.parser.markers import KINDS
 from outline.parser.regions import attachment_starts
 from outline.parser.scan import RUN_REACH, as_read, candidates
@@ -32,7 +32,7 @@ VERBS = frozenset({"verb-shi", "verb-yao"})
 """Enumerations that always start at 一 (an argument may open with 首先 and go on 第二，)."""
 MAX_GAP = 3
 """Gaps of more missing numbers are not looked into: the list is broken, not misread."""
-OPENERS = {"", *SPACE, "\r", "\n", *"。！？；：!?;:*#>"}
+OPENERS = {"", *SPACE, "\r", "\n", *SENTENCE_STOPS, *"：:*#>"}
 """What may stand right before a heading the parser passed over."""
 
 

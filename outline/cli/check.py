@@ -21,7 +21,7 @@ from outline.cli.app import (
     app,
     usage_error,
 )
-from outline.cli.inputs import Loaded, ReadOptions, Run, several
+from outline.cli.inputs import Inputs, Loaded, ReadOptions, several
 
 if TYPE_CHECKING:
     from outline.check.findings import Finding
@@ -121,7 +121,7 @@ def check(
         usage_error("--write cannot write back standard input")
     text_out = mending and not (write and not diff)
     dry_run = diff and not write  # --diff shows the change, with --fix too; --write makes it
-    run = Run()
+    run = Inputs()
     report = Report(lang)
     for loaded in run.documents(paths, ReadOptions(encoding, html_selector, unwrap)):
         report.documents += 1
@@ -178,7 +178,7 @@ def _prefixes(values: list[str], known: list[str], option: str) -> list[str]:
 def _mend(
     loaded: Loaded,
     codes: frozenset[str],
-    run: Run,
+    run: Inputs,
     report: Report,
     *,
     write: bool,

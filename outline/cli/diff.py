@@ -18,7 +18,7 @@ from outline.cli.app import (
     app,
     usage_error,
 )
-from outline.cli.inputs import Loaded, ReadOptions, Run
+from outline.cli.inputs import Inputs, Loaded, ReadOptions
 
 DEFAULT_THRESHOLD = 0.6
 """Kept equal to outline.diff.DEFAULT_THRESHOLD (not imported: the parser loads lazily)."""
@@ -83,7 +83,7 @@ def compare(
         usage_error(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
     if old == "-" and new == "-":
         usage_error("only one of OLD and NEW can be - (standard input)")
-    run = Run()
+    run = Inputs()
     options = ReadOptions(encoding, html_selector, unwrap)
     loaded = [_load(run, source, options) for source in (old, new)]
     if loaded[0] is None or loaded[1] is None:
@@ -91,7 +91,7 @@ def compare(
     _show(loaded[0], loaded[1], format, only_changes, depth, summary, threshold, plain)
 
 
-def _load(run: Run, source: str, options: ReadOptions) -> Loaded | None:
+def _load(run: Inputs, source: str, options: ReadOptions) -> Loaded | None:
     """One input parsed, or None after reporting why it could not be."""
     found = list(run.expand([source]))
     if found != [source]:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from outline.cli.app import EXIT_BUG, Depth, Encoding, HtmlSelector, Unwrap, app, usage_error
-from outline.cli.inputs import Run, several
+from outline.cli.inputs import Inputs, several
 from outline.cli.outputs import AGGREGATE, DIRECTORY, FILE, STDOUT, Sink, Tally
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ def export(
     batch = files_from is not None or several(paths)
     mode = _mode(format, output, batch)
     ours = written_by_this_run(mode, output, paths)
-    run, tally = Run(), Tally()
+    run, tally = Inputs(), Tally()
     walk = output is not None and needs_walk(mode, output)
     held = list(_listed(run, "-")) if walk and files_from == "-" else None  # read once
     trouble = overwrites(
@@ -181,7 +181,7 @@ def _make_directory(output: str) -> None:
 
 
 def _sources(
-    run: Run,
+    run: Inputs,
     paths: list[str],
     files_from: str | None,
     held: list[str] | None,
@@ -198,7 +198,7 @@ def _sources(
             yield source
 
 
-class Quiet(Run):
+class Quiet(Inputs):
     """A walk over the inputs that reports nothing: the run that follows reports it."""
 
     def fail(self, source: str, message: str) -> None:
@@ -210,7 +210,7 @@ def _chain(first: list[str], then: Iterator[str]) -> Iterator[str]:
     yield from then
 
 
-def _listed(run: Run, files_from: str) -> Iterator[str]:
+def _listed(run: Inputs, files_from: str) -> Iterator[str]:
     """The paths a list holds, one a line; blank lines are passed over."""
     from contextlib import nullcontext
 

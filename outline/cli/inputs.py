@@ -78,7 +78,7 @@ def read_source(source: str, options: ReadOptions) -> Loaded:
     return Loaded(source, got.encoding, doc, got.format, got.line_unit, got.pages, data)
 
 
-class Run:
+class Inputs:
     """One command's pass over its inputs: reports failures, remembers them for the exit code."""
 
     def __init__(self) -> None:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from outline.cli.batch import Outcome
-    from outline.cli.inputs import Run
+    from outline.cli.inputs import Inputs
 
 STDOUT, FILE, AGGREGATE, DIRECTORY = "stdout", "file", "aggregate", "directory"
 """Where outputs go: standard output; the one file -o names; one file for all documents (jsonl,
@@ -115,7 +115,7 @@ class Tally:
         """Documents dealt with so far, for the progress bar."""
         return self.exported + self.skipped + self.failed
 
-    def add(self, outcome: Outcome, run: Run, sink: Sink) -> None:
+    def add(self, outcome: Outcome, run: Inputs, sink: Sink) -> None:
         """Count one outcome; write its output or report its trouble."""
         failed, message = outcome.failed, outcome.message
         if failed is None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from outline.cli.app import Depth, Encoding, HtmlSelector, Paths, Unwrap, app
-from outline.cli.inputs import ReadOptions, Run, several
+from outline.cli.inputs import Inputs, ReadOptions, several
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -41,7 +41,7 @@ def show(
     """
     from outline.render.plain import EXCERPT, render
 
-    run = Run()
+    run = Inputs()
     width = EXCERPT if body else 0
     console = _console() if not plain and sys.stdout.isatty() else None
     headed = several(paths)

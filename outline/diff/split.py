@@ -44,7 +44,7 @@ class Group:
 
 
 @dataclass(frozen=True, slots=True)
-class View:
+class Direction:
     """One direction of a pairing: wholes on one side, parts on the other."""
 
     wholes: Side
@@ -71,7 +71,7 @@ def contents(side: Side) -> list[frozenset[str]]:
     return [bigrams(text) for text in side.texts]
 
 
-def groups(view: View) -> list[Group]:
+def groups(view: Direction) -> list[Group]:
     """The splits of wholes into parts that either kind of evidence shows."""
     by_text = _candidates_by_text(view)
     by_children = _candidates_by_children(view)
@@ -88,7 +88,7 @@ def groups(view: View) -> list[Group]:
     return result
 
 
-def _candidates_by_text(view: View) -> dict[int, list[int]]:
+def _candidates_by_text(view: Direction) -> dict[int, list[int]]:
     """Unpaired parts by the whole that holds most of their text, if one holds enough."""
     index: dict[str, list[int]] = defaultdict(list)
     for x, content in enumerate(view.whole_contents):
@@ -112,7 +112,7 @@ def _candidates_by_text(view: View) -> dict[int, list[int]]:
     return found
 
 
-def _candidates_by_children(view: View) -> dict[int, list[int]]:
+def _candidates_by_children(view: Direction) -> dict[int, list[int]]:
     """Unpaired parts by the whole at their level that their paired children came from."""
     found: dict[int, list[int]] = defaultdict(list)
     for y, children in enumerate(view.parts.children):
@@ -128,7 +128,7 @@ def _candidates_by_children(view: View) -> dict[int, list[int]]:
     return found
 
 
-def _text_covers(view: View, x: int, members: list[int]) -> bool:
+def _text_covers(view: Direction, x: int, members: list[int]) -> bool:
     """Whether the parts are made of x's text and together hold most of it."""
     whole = view.whole_contents[x]
     parts = [view.part_contents[y] for y in members]
@@ -143,7 +143,7 @@ def _text_covers(view: View, x: int, members: list[int]) -> bool:
     return len(covered) >= WHOLE_COVERED * len(whole)
 
 
-def _children_go(view: View, x: int, members: list[int]) -> bool:
+def _children_go(view: Direction, x: int, members: list[int]) -> bool:
     """Whether most of x's children were paired and all of those went into the parts."""
     children = view.wholes.children[x]
     paired = [view.forward[c] for c in children if c in view.forward]
@@ -156,8 +156,8 @@ def splits_and_merges(pairing: Pairing) -> tuple[list[Group], list[Group]]:
     paired skeletons. A heading takes part in one group at most; splits are found first."""
     old = contents(pairing.old)
     new = contents(pairing.new)
-    splits = groups(View(pairing.old, pairing.new, old, new, pairing.forward, pairing.back))
-    merges = groups(View(pairing.new, pairing.old, new, old, pairing.back, pairing.forward))
+    splits = groups(Direction(pairing.old, pairing.new, old, new, pairing.forward, pairing.back))
+    merges = groups(Direction(pairing.new, pairing.old, new, old, pairing.back, pairing.forward))
     used_old = {g.whole for g in splits}
     used_new = {y for g in splits for y in g.parts}
     merges = [g for g in merges if g.whole not in used_new and not used_old.intersection(g.parts)]

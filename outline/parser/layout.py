@@ -20,8 +20,8 @@ LINE_BREAKS = "\r\n"
 SPACE = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
 SPACES = re.compile(rf"[{SPACE}]+")
 SENTENCE_STOPS = "。！？；!?;"
-"""Inside a line, a run of two spaces or more separates paragraphs, and so does one space
-after the end of a sentence."""
+"""What ends a sentence, and so a heading's title. Inside a line, a run of two spaces or more
+separates paragraphs, and so does one space after one of these."""
 PREFIX = re.compile(rf"(?:[{SPACE}]|#{{1,6}}(?=[{SPACE}]|[^#])|>|[-*+](?=[{SPACE}])|\*\*|__)*")
 """What may stand before a marker at the start of a paragraph: indentation, stray Markdown."""
 SENTENCE_END = '。！？；：!?;:…”"’」』）)】'

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from outline.parser.layout import SPACE, Layout
+from outline.parser.layout import SENTENCE_STOPS, SPACE, Layout
 from outline.parser.markers import MARKER
 
 LINE_END = r"(?=[\r\n]|\Z)"
@@ -21,7 +21,7 @@ ATTACHMENT = re.compile(
     rf"[{SPACE}]*(?:[-*_][{SPACE}]*){{3,}}$"  # a Markdown thematic break: ---
     rf"|[{SPACE}#*>]*(?:(?:附件|附表|附录)(?:[{SPACE}]*[0-9０-９一二三四五六七八九十]+)?"
     rf"(?:[{SPACE}]*[：:]|[{SPACE}]+|$|(?<=[0-9０-９一二三四五六七八九十]))|附[：:])"
-    rf"[{SPACE}*]*(?:$|(?=[^。！？；!?;]{{1,40}}$))"
+    rf"[{SPACE}*]*(?:$|(?=[^{SENTENCE_STOPS}]{{1,40}}$))"
 )
 """附件 / 附件2： / 附件：XX办法 / 附： on a line of its own, or a Markdown thematic break (---):
 what follows is another document, numbered afresh; not 附件须齐全。, a sentence of the body."""
@@ -31,7 +31,7 @@ ADDRESS = re.compile(
 """各位代表！ opening a paragraph: a speech returning to its main line."""
 ATTACHMENT_NAME_MAX = 40
 """A longer paragraph after a list of attachments is not one of its entries."""
-SENTENCE_STOP = re.compile(r"[。！？；!?;]")
+SENTENCE_STOP = re.compile(f"[{SENTENCE_STOPS}]")
 TOC_LINE_MAX = 60
 """A longer paragraph is body text: the table of contents has ended."""
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from outline.parser._numeral_table import TABLE
-from outline.parser.layout import SPACE, Layout
+from outline.parser.layout import SENTENCE_STOPS, SPACE, Layout
 from outline.parser.markers import (
     FIRST_CHARS,
     KIND_OF_GROUP,
@@ -31,7 +31,7 @@ from outline.parser.regions import attachment_starts, not_headings, speech_resum
 INLINE_ANCHOR = re.compile(rf"[。；！？：;!?:][”’\"」』]?[{SPACE}]*(?=[{re.escape(FIRST_CHARS)}])")
 SPACED_ANCHOR = re.compile(rf"(?<=\S)[{SPACE}]+(?=第)")
 ONE_SPACE = re.compile(rf"[{SPACE}](?=[{re.escape(FIRST_CHARS)}])")
-SENTENCE_STOP = re.compile(r"[。！？；!?;]")
+SENTENCE_STOP = re.compile(f"[{SENTENCE_STOPS}]")
 RUN_REACH = 10
 """Paragraphs an inline marker may stand after the last member of its run and still continue
 it; farther away, 第四， is another enumeration, not the fourth point of an old one."""

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from outline.parser.layout import SPACE, Layout
+from outline.parser.layout import SENTENCE_STOPS, SPACE, Layout
 from outline.parser.markers import KINDS
 from outline.parser.scan import Item
 
-TITLE_END = re.compile("[。！？；!?;]")
+TITLE_END = re.compile(f"[{SENTENCE_STOPS}]")
 STYLED = KINDS["styled"]
 
 

@@ -38,10 +38,10 @@ PATH_SEPARATOR = "/"
 DOCUMENT_KIND = "document"
 """The kind of the row that stands for the document itself (level 0)."""
 
-Row = tuple[str | int | None, ...]
+Cells = tuple[str | int | None, ...]
 
 
-def _text(rows: Iterator[Row] | list[Row]) -> str:
+def _text(rows: Iterator[Cells] | list[Cells]) -> str:
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerows(rows)
     return out.getvalue()
@@ -56,12 +56,12 @@ def render(doc: Document, source: str = "-", depth: int | None = None) -> str:
     return HEAD + _text(rows(doc, source, depth))
 
 
-def rows(doc: Document, source: str = "-", depth: int | None = None) -> Iterator[Row]:
+def rows(doc: Document, source: str = "-", depth: int | None = None) -> Iterator[Cells]:
     """The document's row, then one row per heading in document order."""
     return record_rows(document_dict(doc, source), depth)
 
 
-def record_rows(record: Mapping[str, Any], depth: int | None = None) -> Iterator[Row]:
+def record_rows(record: Mapping[str, Any], depth: int | None = None) -> Iterator[Cells]:
     """The rows of a document given as plain data, in the shape of the JSON export
     (`outline.render.json.document_dict`, a JSON Lines record): the document's own, then one
     per heading down to `depth`. A value that is not there is None (an empty field)."""
@@ -73,7 +73,7 @@ def record_rows(record: Mapping[str, Any], depth: int | None = None) -> Iterator
 
 def _heading_rows(
     source: str, nodes: list[dict[str, Any]], above: tuple[str, ...], depth: int | None
-) -> Iterator[Row]:
+) -> Iterator[Cells]:
     for node in nodes:
         if depth is not None and node["level"] > depth:
             continue

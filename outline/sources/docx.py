@@ -62,7 +62,7 @@ BREAK = "\n"
 
 
 @dataclass(frozen=True, slots=True)
-class Style:
+class ParagraphStyle:
     """What a paragraph style gives its paragraphs."""
 
     name: str
@@ -164,10 +164,10 @@ def _numbering_root(document: Element) -> Element | None:
     return getattr(part, "element", None)
 
 
-def _styles(document: Element) -> tuple[dict[str, Style], str | None, dict[str, str]]:
+def _styles(document: Element) -> tuple[dict[str, ParagraphStyle], str | None, dict[str, str]]:
     """Paragraph styles by id, the id of the default paragraph style, and the list (numId) of
     every style that has one, numbering styles included (for w:numStyleLink)."""
-    styles: dict[str, Style] = {}
+    styles: dict[str, ParagraphStyle] = {}
     default = None
     lists: dict[str, str] = {}
     root = document.part.styles.element
@@ -180,7 +180,7 @@ def _styles(document: Element) -> tuple[dict[str, Style], str | None, dict[str, 
             lists[key] = num_id
         if node.get(W + "type", "paragraph") != "paragraph":
             continue
-        styles[key] = Style(
+        styles[key] = ParagraphStyle(
             name=val(node.find(W + "name")) or key,
             based_on=val(node.find(W + "basedOn")),
             num_id=num_id,
@@ -192,7 +192,7 @@ def _styles(document: Element) -> tuple[dict[str, Style], str | None, dict[str, 
     return styles, default, lists
 
 
-def _chain(styles: dict[str, Style], style_id: str | None) -> Iterator[str]:
+def _chain(styles: dict[str, ParagraphStyle], style_id: str | None) -> Iterator[str]:
     """A style's id, then those it is based on, each once."""
     seen: set[str] = set()
     while style_id and style_id in styles and style_id not in seen:
@@ -202,7 +202,7 @@ def _chain(styles: dict[str, Style], style_id: str | None) -> Iterator[str]:
 
 
 def _label(
-    counters: Counters, p_pr: Element | None, chain: list[str], styles: dict[str, Style]
+    counters: Counters, p_pr: Element | None, chain: list[str], styles: dict[str, ParagraphStyle]
 ) -> str | None:
     """The numbering label of a paragraph, from its own numPr or its style's."""
     num_pr = p_pr.find(W + "numPr") if p_pr is not None else None
@@ -224,7 +224,7 @@ def _label(
 
 
 def _outline_level(
-    p_pr: Element | None, chain: list[str], styles: dict[str, Style]
+    p_pr: Element | None, chain: list[str], styles: dict[str, ParagraphStyle]
 ) -> tuple[int, str] | None:
     """A paragraph's heading level, 1–9, and where it comes from: its own outline level, or
     the outline level or heading name of its style (or a style that one is based on)."""
