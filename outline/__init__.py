@@ -12,10 +12,22 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from outline.loading import Loaded, load
     from outline.model import Document, Node, Visit
     from outline.parser import parse
+    from outline.sources.model import ReadOptions, SourceError
 
-__all__ = ["Document", "Node", "Visit", "__version__", "parse"]
+__all__ = [
+    "Document",
+    "Loaded",
+    "Node",
+    "ReadOptions",
+    "SourceError",
+    "Visit",
+    "__version__",
+    "load",
+    "parse",
+]
 __version__ = "0.1.0"
 
 _HOMES = {
@@ -23,6 +35,10 @@ _HOMES = {
     "Node": "outline.model",
     "Visit": "outline.model",
     "parse": "outline.parser",
+    "load": "outline.loading",
+    "Loaded": "outline.loading",
+    "ReadOptions": "outline.sources.model",
+    "SourceError": "outline.sources.model",
 }
 
 

@@ -50,17 +50,16 @@ def record(data: bytes, source: str, encoding: str | None = None) -> Record:
     >>> record(b"", "b.txt")
     {'source': 'b.txt', 'error': 'is empty'}
     """
-    from outline.parser import parse
+    from outline.loading import load
     from outline.render.json import Reader, document_dict
-    from outline.sources import SourceError, read
+    from outline.sources import ReadOptions, SourceError
 
     try:
-        got = read(data, source, encoding=encoding)
+        loaded = load(data, source, ReadOptions(encoding=encoding))
     except SourceError as e:
         return {"source": source, ERROR: str(e)}
-    doc = parse(got.text, {s.line: s.level for s in got.styled})
-    reader = Reader(got.format, got.line_unit, got.pages)
-    return document_dict(doc, source, got.encoding, reader=reader)
+    reader = Reader(loaded.format, loaded.line_unit, loaded.pages)
+    return document_dict(loaded.doc, source, loaded.encoding, reader=reader)
 
 
 def records(

@@ -30,5 +30,5 @@ def render_seed(seed: Path, suffix: str) -> str:
     """One golden output of a seed, as `outline export --format NAME` writes it."""
     text, encoding = decode(seed.read_bytes())
     options = Options(source=seed.relative_to(ROOT).as_posix(), encoding=encoding)
-    rendered = FORMATS[GOLDEN_FORMATS[suffix]](parse(text), options)
+    rendered = FORMATS[GOLDEN_FORMATS[suffix]].render(parse(text), options)
     return docx_listing(rendered) if isinstance(rendered, bytes) else rendered

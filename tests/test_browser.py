@@ -92,7 +92,7 @@ def probe(page: str, tmp_path: Path) -> dict[str, Any]:
 
 def test_a_hostile_document_stays_text_and_fits_a_phone(tmp_path: Path) -> None:
     doc = parse(HOSTILE)
-    page = FORMATS["html"](doc, Options(source="hostile.txt", body=True))
+    page = FORMATS["html"].render(doc, Options(source="hostile.txt", body=True))
     assert isinstance(page, str)
     seen = probe(page, tmp_path)
     assert seen["pwned"] is None
@@ -107,7 +107,7 @@ def test_a_hostile_document_stays_text_and_fits_a_phone(tmp_path: Path) -> None:
 @pytest.mark.parametrize("seed", SEEDS, ids=[s.stem for s in SEEDS])
 def test_a_seed_shows_its_whole_tree(seed: Path, tmp_path: Path) -> None:
     doc = parse_file(seed)
-    page = FORMATS["html"](doc, Options(source=f"seeds/{seed.name}"))
+    page = FORMATS["html"].render(doc, Options(source=f"seeds/{seed.name}"))
     assert isinstance(page, str)
     seen = probe(page, tmp_path)
     assert [tuple(n) for n in seen["nodes"]] == outline_of(doc)

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from outline import parse
 from outline.cli.app import EXIT_BUG, EXIT_OK, EXIT_TROUBLE, app
-from outline.render import FORMATS
+from outline.render import names
 from outline.render.plain import render as plain
 from tests.conftest import ROOT, SEEDS
 
@@ -169,7 +169,7 @@ def test_export_bad_options(doc_file: Path) -> None:
     code, _, err = invoke("export", str(doc_file), "--format", "pdf")
     assert (code, err) == (
         EXIT_TROUBLE,
-        f"outline: --format must be one of {', '.join(FORMATS)}, not 'pdf'\n",
+        f"outline: --format must be one of {names()}, not 'pdf'\n",
     )
     code, _, err = invoke("export", str(doc_file), "--md-style", "tree")
     assert code == EXIT_TROUBLE

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from outline import Document, Node, parse
-from outline.render import EXTENSIONS, FORMATS, HEADS, WITH_BODY, Options
+from outline.render import FORMATS, Options
 from outline.render.csv import COLUMNS
 from outline.render.docx import WORD_HEADING_LEVELS
 from outline.render.plain import heading_text
@@ -34,7 +34,7 @@ DOC = (
 
 
 def render(doc: Document, format: str, **options: object) -> str | bytes:
-    return FORMATS[format](doc, Options(**options))  # type: ignore[arg-type]
+    return FORMATS[format].render(doc, Options(**options))  # type: ignore[arg-type]
 
 
 def text_of(doc: Document, format: str, **options: object) -> str:
@@ -61,10 +61,17 @@ def docx_expected(doc: Document, depth: int | None = None) -> list[tuple[str, st
     ]
 
 
-def test_the_table_names_an_extension_for_every_format() -> None:
-    assert set(EXTENSIONS) == set(FORMATS)
-    assert set(HEADS) | WITH_BODY <= set(FORMATS)
+def test_every_format_record_renders_and_names_its_own_extension() -> None:
     assert {"md", "json", "txt", "jsonl", "csv", "opml", "html", "docx"} <= set(FORMATS)
+    extensions = [f.extension for f in FORMATS.values()]
+    assert len(set(extensions)) == len(extensions)
+    doc = parse(DOC)
+    for name, f in FORMATS.items():
+        assert f.name == name and f.extension.startswith(".")
+        rendered = f.render(doc, Options(body=f.with_body))
+        assert isinstance(rendered, bytes) == f.binary
+        if f.gathers:  # a document's own output opens as the gathering file does
+            assert isinstance(rendered, str) and rendered.startswith(f.head())
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=[s.stem for s in SEEDS])

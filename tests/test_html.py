@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from outline import parse
-from outline.sources import SourceError, read
+from outline.sources import ReadOptions, SourceError, read
 from outline.sources.dom import parse_html, select
 from tests.conftest import SEEDS, shape
 
@@ -83,14 +83,14 @@ def test_a_saved_page_has_the_skeleton_of_its_text(seed: Path, page: str) -> Non
 def test_a_selector_reads_only_what_it_picks() -> None:
     page = b"""<html><body><div id="a"><p>one</p></div><div class="text x"><p>two</p>
     <div class="text"><p>three</p></div></div><p>four</p></body></html>"""
-    assert read(page, "p.html", html_selector="#a").text == "one"
-    assert read(page, "p.html", html_selector="div.text").text == "two\nthree"
-    assert read(page, "p.html", html_selector=".x p").text == "two\nthree"
-    assert read(page, "p.html", html_selector="p").text == "one\ntwo\nthree\nfour"
+    assert read(page, "p.html", ReadOptions(html_selector="#a")).text == "one"
+    assert read(page, "p.html", ReadOptions(html_selector="div.text")).text == "two\nthree"
+    assert read(page, "p.html", ReadOptions(html_selector=".x p")).text == "two\nthree"
+    assert read(page, "p.html", ReadOptions(html_selector="p")).text == "one\ntwo\nthree\nfour"
     with pytest.raises(SourceError, match="no element that --html-selector '#b' matches"):
-        read(page, "p.html", html_selector="#b")
+        read(page, "p.html", ReadOptions(html_selector="#b"))
     with pytest.raises(SourceError, match="cannot read 'a>b'"):
-        read(page, "p.html", html_selector="a>b")
+        read(page, "p.html", ReadOptions(html_selector="a>b"))
 
 
 def test_blocks_become_lines_and_inline_elements_do_not() -> None:
@@ -153,7 +153,9 @@ def test_a_descendant_selector_finds_each_element_once() -> None:
     assert [e.children for e in select(root, "div div p")] == [["1"], ["2"], ["3"]]
     assert [e.tag for e in select(root, "section div")] == ["div"]
     page = "<html><body><div><div><p>一、甲</p><p>二、乙</p></div></div></body></html>"
-    assert read(page.encode(), "p.html", html_selector="div p").text == "一、甲\n二、乙"
+    assert (
+        read(page.encode(), "p.html", ReadOptions(html_selector="div p")).text == "一、甲\n二、乙"
+    )
 
 
 def test_a_descendant_selector_keeps_outermost_matches() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from outline import parse
-from outline.sources import SourceError, decode, detect, read
+from outline.sources import ReadOptions, SourceError, decode, detect, read
 from outline.sources.unwrap import Line, join, unwrap_text
 from tests.conftest import FIXTURES, SEEDS, read_fixture, shape, skeleton
 
@@ -154,7 +154,7 @@ def test_unwrap_joins_wrapped_lines_and_keeps_headings() -> None:
     assert skeleton(parse(text)) == expected
     assert len(text.split("\n")) == 4  # a heading, one paragraph, two headings
     assert where[:3] == [1, 2, 2]
-    got = read(source.encode(), unwrap=True)
+    got = read(source.encode(), options=ReadOptions(unwrap=True))
     assert (got.text, got.line_unit) == (text, "paragraph")
 
 

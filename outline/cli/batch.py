@@ -11,7 +11,7 @@ import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,12 +34,8 @@ class Job:
 
     format: str
     """A key of `outline.render.FORMATS`."""
-    encoding: str | None = None
-    """Read inputs in this encoding instead of detecting it."""
-    html_selector: str | None = None
-    """Web pages: read the element this selects instead of the main content."""
-    unwrap: bool = False
-    """Text: re-join hard-wrapped lines into paragraphs."""
+    read: ReadOptions = field(default_factory=ReadOptions)
+    """How the inputs are read."""
     depth: int | None = None
     """Render levels 1..depth only."""
     md_style: str = "headings"
@@ -84,19 +80,9 @@ def export_one(job: Job, task: Task) -> Outcome:
     from outline.render import FORMATS, Options
 
     try:
-        read = ReadOptions(job.encoding, job.html_selector, job.unwrap)
-        loaded = read_source(task.source, read)
-        options = Options(
-            source=loaded.source,
-            encoding=loaded.encoding,
-            depth=job.depth,
-            md_style=job.md_style,
-            body=job.body,
-            format=loaded.format,
-            line_unit=loaded.line_unit,
-            pages=loaded.pages,
-        )
-        output = FORMATS[job.format](loaded.doc, options)
+        loaded = read_source(task.source, job.read)
+        options = Options.of(loaded, depth=job.depth, md_style=job.md_style, body=job.body)
+        output = FORMATS[job.format].render(loaded.doc, options)
         if job.head is not None and isinstance(output, str) and output.startswith(job.head):
             output = output[len(job.head) :]
         headings = sum(1 for _ in loaded.doc.walk())

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from outline.cli.app import EXIT_BUG, Depth, Encoding, HtmlSelector, Unwrap, app, usage_error
-from outline.cli.inputs import Inputs, several
-from outline.cli.outputs import AGGREGATE, DIRECTORY, FILE, STDOUT, Sink, Tally
+from outline.cli.app import EXIT_BUG, Depth, Encoding, HtmlSelector, Unwrap, app
+from outline.render import FORMATS, names
+
+BODIED = {name: f for name, f in FORMATS.items() if f.with_body}
+"""The formats that can hold each heading's own text."""
 
 if TYPE_CHECKING:
-    from outline.cli.batch import Job, Task
+    from outline.cli.batch import Job
+    from outline.cli.plan import Plan
 
 
 @app.command()
@@ -30,9 +30,7 @@ def export(
     ] = None,
     format: Annotated[
         str,
-        typer.Option(
-            "--format", "-f", help="md, json, txt, jsonl, csv, opml, html or docx.", metavar="NAME"
-        ),
+        typer.Option("--format", "-f", help=f"{names()}.", metavar="NAME"),
     ] = "md",
     output: Annotated[
         str | None,
@@ -63,7 +61,11 @@ def export(
     ] = False,
     body: Annotated[
         bool,
-        typer.Option("--body", "-b", help="docx, html, opml, txt: each heading's text too."),
+        typer.Option(
+            "--body",
+            "-b",
+            help=f"{names(BODIED)}: each heading's text too.",
+        ),
     ] = False,
     md_style: Annotated[
         str, typer.Option("--md-style", help="md: 'headings' (## … then lists) or 'list'.")
@@ -73,7 +75,7 @@ def export(
     html_selector: HtmlSelector = None,
     unwrap: Unwrap = False,
 ) -> None:
-    """Export the skeleton of each document: md, json, txt, jsonl, csv, opml, html or docx.
+    """Export the skeleton of each document (--format lists the formats).
 
     Documents may be text, .docx, web pages or PDF; JSON says which, and what its line numbers
     count. One input goes to stdout or to the file -o names. jsonl and csv put any number of
@@ -95,158 +97,39 @@ def export(
         outline export seeds/measures-party-governance.txt --format json -o skeleton.json
         outline export 'corpus/**/*.txt' --format csv -o skeletons.csv --skip-existing
     """
+    from outline.cli.batch import Job, default_jobs
+    from outline.cli.plan import Asked, plan
+    from outline.sources.model import ReadOptions
+
+    asked = Asked(paths or [], format, output, files_from, jobs, skip_existing, body, md_style)
+    planned = plan(asked, default_jobs)
+    read = ReadOptions(encoding, html_selector, unwrap)
+    job = Job(format, read, depth, md_style, body, planned.head)
+    raise typer.Exit(run(planned, job))
+
+
+def run(planned: Plan, job: Job) -> int:
+    """Carry out a planned export; the exit code."""
     from contextlib import nullcontext
 
-    from outline.cli.batch import Job, Workers, default_jobs, serial
-    from outline.cli.outputs import progress, terminal
-    from outline.cli.overwrite import needs_walk, overwrites, written_by_this_run
-    from outline.render import HEADS
+    from outline.cli.batch import Workers, serial
+    from outline.cli.inputs import Inputs
+    from outline.cli.outputs import Sink, Tally, progress, terminal
 
-    output = None if output == "-" else output
-    _check(format, md_style, body, skip_existing, output)
-    paths = paths or []
-    if not paths and files_from is None:
-        usage_error("give the documents to export, or --files-from LIST")
-    if files_from == "-" and "-" in paths:
-        usage_error("standard input cannot hold both a document and the list of files")
-    batch = files_from is not None or several(paths)
-    mode = _mode(format, output, batch)
-    ours = written_by_this_run(mode, output, paths)
-    run, tally = Inputs(), Tally()
-    walk = output is not None and needs_walk(mode, output)
-    held = list(_listed(run, "-")) if walk and files_from == "-" else None  # read once
-    trouble = overwrites(
-        mode, output, paths, format, lambda: _sources(Quiet(), paths, files_from, held, ours)
-    )
-    if trouble is not None:
-        usage_error(trouble)
-    if mode == DIRECTORY and output is not None:
-        _make_directory(output)
-    head = HEADS.get(format) if mode in (STDOUT, AGGREGATE) else None
-    job = Job(format, encoding, html_selector, unwrap, depth, md_style, body, head)
-    count = (jobs or default_jobs()) if batch else 1
-    shown = batch and terminal(sys.stderr)
-    counted = shown and (files_from != "-" or held is not None)
-    total = sum(1 for _ in _sources(Quiet(), paths, files_from, held, ours)) if counted else None
-    with Sink(mode, output, format, head, skip_existing) as sink:
-        sources = _sources(run, paths, files_from, held, ours)
-        tasks = _tasks(sources, job, mode, output, sink, tally)
+    inputs, tally = Inputs(), Tally()
+    shown = planned.batch and terminal(sys.stderr)
+    total = planned.count() if shown else None
+    with Sink(
+        planned.mode, planned.output, job.format, planned.head, planned.skip_existing
+    ) as sink:
+        tasks = planned.tasks(planned.sources(inputs), job, sink, tally)
         with (
-            Workers(job, count) if count > 1 else nullcontext() as workers,
+            Workers(job, planned.jobs) if planned.jobs > 1 else nullcontext() as workers,
             progress(total, shown) as advance,
         ):
             for outcome in workers.run(tasks) if workers else serial(job, tasks):
-                tally.add(outcome, run, sink)
+                tally.add(outcome, inputs, sink)
                 advance(tally.done)
-    if batch:
-        print(f"outline: {tally.summary(run.failed)}", file=sys.stderr)
-    raise typer.Exit(EXIT_BUG if tally.bugs else run.exit_code)
-
-
-def _check(format: str, md_style: str, body: bool, skip: bool, output: str | None) -> None:
-    """Usage errors that need no input to be found."""
-    from outline.render import FORMATS, WITH_BODY
-
-    if format not in FORMATS:
-        usage_error(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
-    if md_style not in ("headings", "list"):
-        usage_error(f"--md-style must be 'headings' or 'list', not {md_style!r}")
-    if body and format not in WITH_BODY:
-        usage_error(f"--body goes with --format {', '.join(sorted(WITH_BODY))}, not {format}")
-    if skip and output is None:
-        usage_error("--skip-existing needs -o: it resumes writing files")
-
-
-def _mode(format: str, output: str | None, batch: bool) -> str:
-    """Where the outputs go: stdout, one file, one file for all, or one file per document."""
-    from outline.render import HEADS
-
-    if output is None:
-        if batch and format not in HEADS:
-            usage_error("several inputs: give -o DIR for one output file per input")
-        return STDOUT
-    as_directory = output.endswith(("/", os.sep)) or Path(output).is_dir()
-    if format in HEADS and not as_directory:
-        return AGGREGATE
-    if not batch and not as_directory:
-        return FILE
-    return DIRECTORY
-
-
-def _make_directory(output: str) -> None:
-    try:
-        Path(output).mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        usage_error(f"cannot make directory {output}: {e.strerror}")
-
-
-def _sources(
-    run: Inputs,
-    paths: list[str],
-    files_from: str | None,
-    held: list[str] | None,
-    ours: Callable[[str], bool],
-) -> Iterator[str]:
-    """The inputs in order, found as the walk goes, but for what this run writes (`ours`).
-    `held` is the list of files from standard input when it has been read already."""
-    if held is not None:
-        listed: Iterator[str] = iter(held)
-    else:
-        listed = _listed(run, files_from) if files_from is not None else iter(())
-    for source in run.expand(_chain(paths, listed)):
-        if source == "-" or not ours(source):
-            yield source
-
-
-class Quiet(Inputs):
-    """A walk over the inputs that reports nothing: the run that follows reports it."""
-
-    def fail(self, source: str, message: str) -> None:
-        pass
-
-
-def _chain(first: list[str], then: Iterator[str]) -> Iterator[str]:
-    yield from first
-    yield from then
-
-
-def _listed(run: Inputs, files_from: str) -> Iterator[str]:
-    """The paths a list holds, one a line; blank lines are passed over."""
-    from contextlib import nullcontext
-
-    try:
-        with (
-            nullcontext(sys.stdin.buffer)
-            if files_from == "-"
-            else open(files_from, "rb") as listing
-        ):
-            for line in listing:
-                path = os.fsdecode(line.rstrip(b"\r\n"))
-                if path.strip():
-                    yield path
-    except OSError as e:
-        run.fail(files_from, f"cannot read the list: {e.strerror or e}")
-
-
-def _tasks(
-    sources: Iterable[str],
-    job: Job,
-    mode: str,
-    output: str | None,
-    sink: Sink,
-    tally: Tally,
-) -> Iterator[Task]:
-    """A task per source with the file it goes to; none for one already written (resuming)."""
-    from outline.cli.batch import Task
-    from outline.cli.overwrite import unique_name
-    from outline.render import EXTENSIONS
-
-    names: set[str] = set()
-    for source in sources:
-        target = output if mode == FILE else None
-        if mode == DIRECTORY and output is not None:
-            target = os.path.join(output, unique_name(source, EXTENSIONS[job.format], names))
-        if sink.resuming and (source in sink.done or (target and os.path.exists(target))):
-            tally.skipped += 1
-            continue
-        yield Task(source, target)
+    if planned.batch:
+        print(f"outline: {tally.summary(inputs.failed)}", file=sys.stderr)
+    return EXIT_BUG if tally.bugs else inputs.exit_code

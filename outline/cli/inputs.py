@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from outline.model import Document
+from outline.loading import Loaded
+from outline.sources.model import ReadOptions
+
+__all__ = ["InputError", "Inputs", "Loaded", "ReadOptions", "read_source", "several"]
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 """Text files taken from a directory given as input; the readers' tables add the others."""
@@ -23,59 +24,20 @@ class InputError(Exception):
     """An input that cannot be read as a document; the message is one line for the user."""
 
 
-@dataclass(frozen=True, slots=True)
-class ReadOptions:
-    """How inputs are read, as the command line asks."""
-
-    encoding: str | None = None
-    """Decode text in this encoding instead of detecting it."""
-    html_selector: str | None = None
-    """Web pages: read the element this selects (tag, #id, .class) instead of the main content."""
-    unwrap: bool = False
-    """Text: re-join hard-wrapped lines into paragraphs (text from a PDF always is)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Loaded:
-    """A document read from one input."""
-
-    source: str
-    """The path as given (or as found in a directory), "-" for stdin."""
-    encoding: str | None
-    """The encoding its bytes were decoded with; None for .docx and PDF."""
-    doc: Document
-    """The parsed document."""
-    format: str = "text"
-    """The reader that read it: "text", "docx", "html" or "pdf"."""
-    line_unit: str = "line"
-    """What a line number counts: "line", "paragraph" (.docx, PDF, --unwrap) or "block" (web
-    pages)."""
-    pages: tuple[int, ...] = ()
-    """The line on which each page begins (PDF, text with page breaks)."""
-    data: bytes = b""
-    """The bytes read, for a command that writes the document back (check --write)."""
-
-
 def read_source(source: str, options: ReadOptions) -> Loaded:
     """One input read and parsed. Raises InputError with a message for the user."""
-    from outline.parser import parse  # keep `outline --help` fast
-    from outline.sources import SourceError, read
+    from outline.loading import load  # keep `outline --help` fast
+    from outline.sources import SourceError
 
     try:
         data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
-        got = read(
-            data,
-            "" if source == "-" else source,
-            encoding=options.encoding,
-            html_selector=options.html_selector,
-            unwrap=options.unwrap,
-        )
-    except SourceError as e:
-        raise InputError(str(e)) from None
     except OSError as e:
         raise InputError(e.strerror or str(e)) from None
-    doc = parse(got.text, {s.line: s.level for s in got.styled})
-    return Loaded(source, got.encoding, doc, got.format, got.line_unit, got.pages, data)
+    try:
+        loaded = load(data, "" if source == "-" else source, options)
+    except SourceError as e:
+        raise InputError(str(e)) from None
+    return replace(loaded, source=source)
 
 
 class Inputs:

@@ -20,14 +20,13 @@ def overwrites(
     mode: str,
     output: str | None,
     paths: list[str],
-    format: str,
+    suffix: str,
     sources: Callable[[], Iterable[str]],
 ) -> str | None:
     """What is wrong, one line for the user, when an output of an export would overwrite one
-    of its inputs; None when none would. `sources` walks the inputs: it is called only when
-    the output is there already (see `needs_walk`)."""
-    from outline.render import EXTENSIONS
-
+    of its inputs; None when none would. `suffix` is the outputs' file name extension;
+    `sources` walks the inputs: it is called only when the output is there already (see
+    `needs_walk`)."""
     found: str | None = None
     if output is None or mode == STDOUT:
         return None
@@ -36,7 +35,7 @@ def overwrites(
     elif mode == AGGREGATE and needs_walk(mode, output):
         found = file_clash(output, sources())
     elif mode == DIRECTORY and needs_walk(mode, output):
-        clash = directory_clash(output, EXTENSIONS[format], sources())
+        clash = directory_clash(output, suffix, sources())
         if clash is not None:
             source, other = clash
             what = "it" if other == source else f"the input {other}"

@@ -1,14 +1,24 @@
 """Renderers: each takes a Document and returns text, or bytes for a binary format (docx).
-`FORMATS` maps an export format's name to its renderer; the CLI's choices come from its keys."""
+
+`FORMATS` holds one record per export format — its name, the module and function that render
+it, its file extension, what it can hold — and the CLI's choices, help and file names come from
+it. A renderer's module is imported on first use, so that `outline show` pays only for the plain
+one. Adding a format is one record here and its module.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from importlib import import_module
 from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
 from outline.model import Document
+
+if TYPE_CHECKING:
+    from outline.loading import Loaded
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,128 +34,102 @@ class Options:
     md_style: str = "headings"
     """Markdown: "headings" (## … then nested lists) or "list" (one nested list)."""
     format: str = "text"
-    """The reader that made the text: "text", "docx", "html" or "pdf"."""
+    """The reader that made the text: "text", "docx", "html", "pdf" …"""
     line_unit: str = "line"
     """What the line numbers count: "line", "paragraph" or "block"."""
     pages: tuple[int, ...] = ()
     """The line on which each page begins, for a PDF."""
     body: bool = False
-    """Each heading's own text too (see `WITH_BODY`): whole in docx, html and opml, its start
-    on one line in txt."""
+    """Each heading's own text too, in a format that can hold it (`Format.with_body`)."""
 
+    @classmethod
+    def of(cls, loaded: Loaded, **asked: Any) -> Options:
+        """The options for a loaded document: what its reader knows, and what the user asked
+        (depth, md_style, body)."""
+        return cls(
+            source=loaded.source,
+            encoding=loaded.encoding,
+            format=loaded.format,
+            line_unit=loaded.line_unit,
+            pages=loaded.pages,
+            **asked,
+        )
 
-# Every renderer is imported on first use, so that `outline show` pays only for the plain one.
-
-
-def _md(doc: Document, o: Options) -> str:
-    from outline.render import markdown
-
-    return markdown.render(doc, depth=o.depth, style=o.md_style, title=_stem(o.source))
-
-
-def _json(doc: Document, o: Options) -> str:
-    from outline.render import json
-
-    reader = json.Reader(o.format, o.line_unit, o.pages)
-    return json.render(doc, source=o.source, encoding=o.encoding, depth=o.depth, reader=reader)
-
-
-def _jsonl(doc: Document, o: Options) -> str:
-    from outline.render import json
-
-    reader = json.Reader(o.format, o.line_unit, o.pages)
-    return json.render_line(doc, source=o.source, encoding=o.encoding, depth=o.depth, reader=reader)
-
-
-def _txt(doc: Document, o: Options) -> str:
-    from outline.render import plain
-
-    return plain.render(doc, depth=o.depth, body=plain.EXCERPT if o.body else 0)
-
-
-def _csv(doc: Document, o: Options) -> str:
-    from outline.render import csv
-
-    return csv.render(doc, source=o.source, depth=o.depth)
-
-
-def _opml(doc: Document, o: Options) -> str:
-    from outline.render import opml
-
-    return opml.render(doc, title=_stem(o.source), depth=o.depth, body=o.body)
-
-
-def _html(doc: Document, o: Options) -> str:
-    from outline.render import html
-
-    return html.render(doc, title=_stem(o.source), source=o.source, depth=o.depth, body=o.body)
-
-
-def _docx(doc: Document, o: Options) -> bytes:
-    from outline.render import docx
-
-    return docx.render(doc, title=_stem(o.source), depth=o.depth, body=o.body)
+    @property
+    def stem(self) -> str:
+        """A name for a document without a title: its file name without extension."""
+        return "" if self.source == "-" else os.path.splitext(os.path.basename(self.source))[0]
 
 
 Renderer = Callable[[Document, Options], str | bytes]
 
-FORMATS: Mapping[str, Renderer] = MappingProxyType(
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """One export format."""
+
+    name: str
+    """What --format calls it."""
+    summary: str
+    """What it is, in a few words, for the help."""
+    module: str
+    """The module whose `export(doc, options)` renders it, imported on first use."""
+    extension: str
+    """The file name extension of its files."""
+    function: str = "export"
+    """The name of that module's function: (Document, Options) → str or bytes."""
+    binary: bool = False
+    """Rendered as bytes (a package such as .docx), not text."""
+    with_body: bool = False
+    """Can hold each heading's own text (--body)."""
+    gathers: bool = False
+    """Outputs of many documents concatenate into one file (a line or rows each); such a file
+    opens with `head()`, and each document's own output starts with it too."""
+
+    def render(self, doc: Document, options: Options) -> str | bytes:
+        """The document in this format."""
+        renderer: Renderer = getattr(import_module(self.module), self.function)
+        return renderer(doc, options)
+
+    def head(self) -> str:
+        """What a file gathering many documents opens with (the CSV header); "" for none."""
+        head: str = getattr(import_module(self.module), "HEAD", "")
+        return head
+
+
+FORMATS: Mapping[str, Format] = MappingProxyType(
     {
-        "md": _md,
-        "json": _json,
-        "txt": _txt,
-        "jsonl": _jsonl,
-        "csv": _csv,
-        "opml": _opml,
-        "html": _html,
-        "docx": _docx,
+        f.name: f
+        for f in (
+            Format("md", "Markdown headings and lists", "outline.render.markdown", ".md"),
+            Format("json", "one JSON document", "outline.render.json", ".json"),
+            Format("txt", "indented text", "outline.render.plain", ".txt", with_body=True),
+            Format(
+                "jsonl",
+                "JSON Lines, one document a line",
+                "outline.render.json",
+                ".jsonl",
+                function="export_line",
+                gathers=True,
+            ),
+            Format("csv", "one row per heading", "outline.render.csv", ".csv", gathers=True),
+            Format("opml", "OPML for outliners", "outline.render.opml", ".opml", with_body=True),
+            Format("html", "a folding web page", "outline.render.html", ".html", with_body=True),
+            Format(
+                "docx",
+                "a Word document",
+                "outline.render.docx",
+                ".docx",
+                binary=True,
+                with_body=True,
+            ),
+        )
     }
 )
-"""Export formats by name."""
+"""Export formats by name, in the order the help lists them."""
 
 
-def _stem(source: str) -> str:
-    """A name for a document without a title: its file name without extension."""
-    return "" if source == "-" else os.path.splitext(os.path.basename(source))[0]
-
-
-EXTENSIONS: Mapping[str, str] = MappingProxyType(
-    {
-        "md": ".md",
-        "json": ".json",
-        "txt": ".txt",
-        "jsonl": ".jsonl",
-        "csv": ".csv",
-        "opml": ".opml",
-        "html": ".html",
-        "docx": ".docx",
-    }
-)
-"""The file name extension of each export format."""
-
-
-class _Heads(Mapping[str, str]):
-    """The heads of the formats that gather documents, the CSV one read on first use."""
-
-    def __getitem__(self, format: str) -> str:
-        if format == "jsonl":
-            return ""
-        if format == "csv":
-            from outline.render import csv
-
-            return csv.HEAD
-        raise KeyError(format)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(("jsonl", "csv"))
-
-    def __len__(self) -> int:
-        return 2
-
-
-HEADS: Mapping[str, str] = _Heads()
-"""Formats whose outputs for many documents concatenate into one file, with the text such a file
-opens with; each document's own output starts with it too."""
-
-WITH_BODY = frozenset({"docx", "html", "opml", "txt"})
-"""Formats that can hold each heading's own text (`Options.body`)."""
+def names(formats: Mapping[str, Format] = FORMATS) -> str:
+    """The formats' names as the help lists them: "md, json, … or docx"."""
+    listed = list(formats)
+    return ", ".join(listed[:-1]) + " or " + listed[-1] if len(listed) > 1 else "".join(listed)

@@ -16,10 +16,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from outline.model import Document
 from outline.render.json import document_dict
+
+if TYPE_CHECKING:
+    from outline.render import Options
 
 COLUMNS = (
     "source",
@@ -100,3 +103,8 @@ def _section_end(node: Mapping[str, Any]) -> int:
         node = node["children"][-1]
     end: int = node["span"]["end"]
     return end
+
+
+def export(doc: Document, options: Options) -> str:
+    """The CSV export: `render` as the CLI's options ask."""
+    return render(doc, source=options.source, depth=options.depth)

@@ -18,6 +18,9 @@ from outline.render.plain import heading_text
 from outline.render.xmlchars import xml_safe
 
 if TYPE_CHECKING:
+    from outline.render import Options
+
+if TYPE_CHECKING:
     from docx.document import Document as WordDocument
 
 WORD_HEADING_LEVELS = 9
@@ -57,3 +60,8 @@ def build(
                 if line.strip():
                     word.add_paragraph(xml_safe(line.strip()))
     return word
+
+
+def export(doc: Document, options: Options) -> bytes:
+    """The .docx export: `render` as the CLI's options ask."""
+    return render(doc, title=options.stem, depth=options.depth, body=options.body)

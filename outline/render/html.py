@@ -10,10 +10,14 @@ Without body text every level starts open; with it, the first level only.
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from outline.model import Document, Node, Visit
 from outline.render.plain import heading_text
 from outline.render.xmlchars import xml_safe
+
+if TYPE_CHECKING:
+    from outline.render import Options
 
 STYLE = """\
 :root { color-scheme: light dark; --fg: #1d1d1f; --muted: #6e6e73; --rule: #d2d2d7;
@@ -117,3 +121,10 @@ def _paragraphs(text: str) -> str:
 
 def _text(text: str) -> str:
     return escape(xml_safe(text), quote=True)
+
+
+def export(doc: Document, options: Options) -> str:
+    """The HTML export: `render` as the CLI's options ask."""
+    return render(
+        doc, title=options.stem, source=options.source, depth=options.depth, body=options.body
+    )

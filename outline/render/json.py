@@ -10,9 +10,12 @@ paragraphs, for a web page its blocks, for a PDF its re-joined paragraphs.
 from __future__ import annotations
 
 import json
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from outline.model import Document, Node
+
+if TYPE_CHECKING:
+    from outline.render import Options
 
 
 class Reader(NamedTuple):
@@ -99,3 +102,19 @@ def render_line(
     """The document as one line of JSON Lines: the shape of `render`, without the indentation."""
     data = document_dict(doc, source, encoding, depth, reader)
     return json.dumps(data, ensure_ascii=False) + "\n"
+
+
+def export(doc: Document, options: Options) -> str:
+    """The JSON export: `render` as the CLI's options ask."""
+    reader = Reader(options.format, options.line_unit, options.pages)
+    return render(
+        doc, source=options.source, encoding=options.encoding, depth=options.depth, reader=reader
+    )
+
+
+def export_line(doc: Document, options: Options) -> str:
+    """The JSON Lines export: `render_line` as the CLI's options ask."""
+    reader = Reader(options.format, options.line_unit, options.pages)
+    return render_line(
+        doc, source=options.source, encoding=options.encoding, depth=options.depth, reader=reader
+    )

@@ -7,9 +7,13 @@ structure. The output renders as a mind map in markmap as it is.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from outline.model import Document
 from outline.render.plain import heading_text
+
+if TYPE_CHECKING:
+    from outline.render import Options
 
 HEADING_LEVELS = 5
 """Levels 1..5 become ## … ######; deeper ones become list items."""
@@ -49,3 +53,8 @@ def render(
             indent = INDENT * (visit.level - deepest_heading - 1)
             lines.append(f"{indent}- {_list_item(text)}")
     return "".join(line + "\n" for line in lines)
+
+
+def export(doc: Document, options: Options) -> str:
+    """The Markdown export: `render` as the CLI's options ask."""
+    return render(doc, depth=options.depth, style=options.md_style, title=options.stem)

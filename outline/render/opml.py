@@ -10,11 +10,15 @@ note under the item.
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
 from outline.model import Document, Node
 from outline.render.plain import heading_text
 from outline.render.xmlchars import xml_safe
+
+if TYPE_CHECKING:
+    from outline.render import Options
 
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -69,3 +73,8 @@ def rfc822(date: str) -> str | None:
     except ValueError:
         return None
     return f"{DAYS[day.weekday()]}, {day.day:02d} {MONTHS[day.month - 1]} {day.year} 00:00:00 GMT"
+
+
+def export(doc: Document, options: Options) -> str:
+    """The OPML export: `render` as the CLI's options ask."""
+    return render(doc, title=options.stem, depth=options.depth, body=options.body)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from outline.model import Document, Node
 from outline.parser.numerals import ARABIC_DIGITS
+
+if TYPE_CHECKING:
+    from outline.render import Options
 
 INDENT = "  "
 EXCERPT = 60
@@ -39,3 +44,8 @@ def excerpt(text: str, width: int) -> str:
     """The start of a text on one line, at most `width` characters."""
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def export(doc: Document, options: Options) -> str:
+    """The plain-text export: `render`, with the start of each body under --body."""
+    return render(doc, depth=options.depth, body=EXCERPT if options.body else 0)

@@ -11,15 +11,14 @@ stays fast.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 
-from outline.sources.model import SourceError, SourceText, Styled
+from outline.sources.model import ReadOptions, SourceError, SourceText, Styled
 from outline.sources.text import decode
 
 __all__ = [
     "READERS",
-    "Request",
+    "ReadOptions",
     "SourceError",
     "SourceText",
     "Styled",
@@ -29,37 +28,25 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Request:
-    """What a reader may be asked besides the bytes."""
-
-    encoding: str | None = None
-    """Decode text and web pages in this encoding instead of detecting it."""
-    html_selector: str | None = None
-    """Web pages: read only the element this selects (tag, #id or .class)."""
-    unwrap: bool = False
-    """Text: re-join hard-wrapped lines into paragraphs (text from a PDF always is)."""
-
-
-def _text(data: bytes, request: Request) -> SourceText:
+def _text(data: bytes, options: ReadOptions) -> SourceText:
     from outline.sources import text
 
-    return text.read(data, request.encoding, request.unwrap)
+    return text.read(data, options.encoding, options.unwrap)
 
 
-def _docx(data: bytes, request: Request) -> SourceText:
+def _docx(data: bytes, options: ReadOptions) -> SourceText:
     from outline.sources import docx
 
     return docx.read(data)
 
 
-def _html(data: bytes, request: Request) -> SourceText:
+def _html(data: bytes, options: ReadOptions) -> SourceText:
     from outline.sources import html
 
-    return html.read(data, request.encoding, request.html_selector)
+    return html.read(data, options.encoding, options.html_selector)
 
 
-def _pdf(data: bytes, request: Request) -> SourceText:
+def _pdf(data: bytes, options: ReadOptions) -> SourceText:
     if PDF not in data[:PDF_WINDOW]:
         raise SourceError("is not a PDF (it has no %PDF- header)")
     from outline.sources import pdf
@@ -67,7 +54,7 @@ def _pdf(data: bytes, request: Request) -> SourceText:
     return pdf.read(data)
 
 
-READERS: Mapping[str, Callable[[bytes, Request], SourceText]] = MappingProxyType(
+READERS: Mapping[str, Callable[[bytes, ReadOptions], SourceText]] = MappingProxyType(
     {"text": _text, "docx": _docx, "html": _html, "pdf": _pdf}
 )
 """Readers by format name; each module is imported on first use."""
@@ -124,24 +111,17 @@ def detect(data: bytes, name: str = "") -> str:
     return "text"
 
 
-def read(
-    data: bytes,
-    name: str = "",
-    *,
-    encoding: str | None = None,
-    html_selector: str | None = None,
-    unwrap: bool = False,
-) -> SourceText:
+def read(data: bytes, name: str = "", options: ReadOptions | None = None) -> SourceText:
     """A file's bytes as text for the parser, by the reader of its format; `name` (a path)
     tells the format when the first bytes do not.
 
     >>> read("一、总体要求\\n".encode("gbk")).encoding
     'gb18030'
     """
-    request = Request(encoding, html_selector, unwrap)
+    options = options or ReadOptions()
     format_ = detect(data, name)
     try:
-        return READERS[format_](data, request)
+        return READERS[format_](data, options)
     except SourceError as e:
         claimed = _suffix(name)
         if claimed not in SIGNED or format_ in ("docx", "pdf"):

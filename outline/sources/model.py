@@ -5,6 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How a file is read, besides its bytes and name: what a user may ask of every reader."""
+
+    encoding: str | None = None
+    """Decode text and web pages in this encoding instead of detecting it."""
+    html_selector: str | None = None
+    """Web pages: read only the element this CSS selector picks, instead of the main content."""
+    unwrap: bool = False
+    """Text: re-join hard-wrapped lines into paragraphs (text from a PDF always is)."""
+
+
 class SourceError(Exception):
     """A file that cannot be read as a document; the message is one line for the user."""
 
