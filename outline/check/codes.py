@@ -6,9 +6,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Literal, get_args
 
-ERROR = "error"
-WARNING = "warning"
+Severity = Literal["error", "warning"]
+"""How much a finding matters: "error" for what is wrong in any document, "warning" for what
+is worth a look."""
+ERROR: Severity = "error"
+WARNING: Severity = "warning"
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
+"""From the one that matters most."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,7 +24,7 @@ class Code:
     code: str
     """Stable identifier: a letter for the family (N numbers, S styles, L levels, T titles)
     and three digits."""
-    severity: str
+    severity: Severity
     """"error" for what is wrong in any document, "warning" for what is worth a look."""
     zh: str
     """The message in Chinese, a template whose {fields} the finding fills in."""

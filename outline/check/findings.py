@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from outline.check.codes import CODES
+from outline.check.codes import CODES, Severity
 from outline.check.marker_style import corrected, write
 from outline.check.runs import Mark, Run, runs
 from outline.model import Document, Node
@@ -40,7 +40,7 @@ class Finding:
     """1-based line where it is."""
     column: int
     """1-based column where it is."""
-    severity: str
+    severity: Severity
     """"error" or "warning"."""
     code: str
     """Its code, a key of `outline.codes.CODES`: "N101"."""

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
+from outline.check.codes import SEVERITIES
 from outline.cli.app import (
     EXIT_DIFFERENT,
     EXIT_OK,
@@ -31,7 +32,7 @@ FORMATS = ("txt", "json")
 ALIASES = {"text": "txt"}
 """Other names a format is given by."""
 LANGUAGES = ("zh", "en")
-FAIL_ON = ("error", "warning")
+FAIL_ON = SEVERITIES
 CHECKED, DRY_RUN, MENDED = "checked", "dry run", "mended"
 """What a run did to the documents: checked them only; showed what mending would change
 (--diff); or mended them (--fix, --write)."""

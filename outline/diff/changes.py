@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Literal, get_args
 
 from outline.model import Node
 
-OPS = (
+Op = Literal[
     "unchanged",
     "renamed",
     "renumbered",
@@ -21,9 +22,11 @@ OPS = (
     "removed",
     "split",
     "merged",
-)
-"""Every kind of change, as named in JSON."""
-PRIORITY = (
+]
+"""A kind of change, as named in JSON."""
+OPS: tuple[Op, ...] = get_args(Op)
+"""Every kind of change, in the order JSON lists them."""
+PRIORITY: tuple[Op, ...] = (
     "added",
     "removed",
     "split",
@@ -37,7 +40,7 @@ PRIORITY = (
     "unchanged",
 )
 """The ops from the one that matters most: a change's `op` is the first of its `ops` here."""
-MIRROR = MappingProxyType(
+MIRROR: Mapping[Op, Op] = MappingProxyType(
     {
         "added": "removed",
         "removed": "added",
@@ -88,9 +91,9 @@ class NodeRef:
 class Change:
     """What became of one heading: an old one and its new counterpart, either of them None."""
 
-    op: str
+    op: Op
     """The change that matters most: the first of `ops` in PRIORITY."""
-    ops: tuple[str, ...]
+    ops: tuple[Op, ...]
     """Every change that applies, in PRIORITY order; ("unchanged",) when none does."""
     old: NodeRef | None
     """The heading in the old skeleton; None when it was added."""
@@ -115,7 +118,7 @@ class Row:
     """How many changed rows lie beneath this one."""
 
     @property
-    def op(self) -> str:
+    def op(self) -> Op:
         """The op that matters most among its changes."""
         return min((c.op for c in self.changes), key=PRIORITY.index)
 
@@ -153,13 +156,13 @@ class Diff:
         """Whether the skeletons have the same headings, titles, numbers and places."""
         return all(c.op == "unchanged" for c in self.changes)
 
-    def counts(self) -> dict[str, int]:
+    def counts(self) -> dict[Op, int]:
         """How many changes of each op (by `op`), every op listed, in OPS order."""
         found = Counter(c.op for c in self.changes)
         return {op: found[op] for op in OPS}
 
 
-def ordered(ops: Iterable[str]) -> tuple[str, ...]:
+def ordered(ops: Iterable[Op]) -> tuple[Op, ...]:
     """Op names in PRIORITY order, ("unchanged",) for none."""
     found = set(ops)
     return tuple(op for op in PRIORITY if op in found) or ("unchanged",)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 
-from outline.diff.changes import Change, NodeRef, Row, ordered
+from outline.diff.changes import Change, NodeRef, Op, Row, ordered
 from outline.diff.match import Pairing, Side, normalise, ratio
 from outline.diff.split import Group
 from outline.model import Node
@@ -62,7 +62,7 @@ class Changes:
     def _put(self, n: int, change: Change) -> None:
         self.of_new[n] = [change]
 
-    def change(self, ops: tuple[str, ...], o: int | None, n: int | None) -> Change:
+    def change(self, ops: tuple[Op, ...], o: int | None, n: int | None) -> Change:
         """The change with these ops between old heading o and new heading n."""
         sorted_ops = ordered(op for op in ops if op != "unchanged")
         return Change(
@@ -85,10 +85,10 @@ class Changes:
                 return ("n", where[o])
         return ("o", o)
 
-    def _pair_ops(self, o: int, n: int, reordered: bool) -> tuple[str, ...]:
+    def _pair_ops(self, o: int, n: int, reordered: bool) -> tuple[Op, ...]:
         old, new = self.pairing.old, self.pairing.new
         a, b = old.visits[o].node, new.visits[n].node
-        ops = []
+        ops: list[Op] = []
         if not _same_parent(self.pairing, o, n):
             ops.extend(_placement(self.pairing, o, n))
         if reordered:
@@ -118,7 +118,7 @@ def _ancestors(side: Side, i: int) -> set[int]:
     return found
 
 
-def _placement(pairing: Pairing, o: int, n: int) -> list[str]:
+def _placement(pairing: Pairing, o: int, n: int) -> list[Op]:
     """The ops of a heading whose parent changed. Rising within its own line of ancestors (or
     sinking under a heading that stays within its old parent) is a promotion (demotion) only;
     anything else is a move as well."""
