@@ -33,7 +33,7 @@ pytest: $(VENV)/.installed-test
 	$(BIN)/pytest
 
 golden: $(VENV)/.installed
-	$(BIN)/python tests/make_golden.py
+	$(BIN)/python -m tests.support.make_golden
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks

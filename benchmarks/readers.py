@@ -18,7 +18,7 @@ def bench_readers() -> None:
 
     from outline import parse
     from outline.sources import SourceError, read
-    from tests.pdf_builder import build, typeset
+    from tests.support.pdf_builder import build, typeset
 
     docx = ROOT / "seeds" / "measures-party-governance.docx"
     text = docx.with_suffix(".txt").read_text(encoding="utf-8")

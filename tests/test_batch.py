@@ -16,8 +16,8 @@ from outline import parse
 from outline.cli.app import EXIT_BUG, EXIT_OK, EXIT_TROUBLE, app
 from outline.cli.inputs import Loaded, ReadOptions
 from outline.cli.outputs import progress
-from tests.conftest import SEEDS
-from tests.readback import docx_paragraphs, from_csv, outline_of
+from tests.support.corpus import SEEDS
+from tests.support.readback import docx_paragraphs, from_csv, outline_of
 
 runner = CliRunner()
 LINES_PER_DOCUMENT = 6

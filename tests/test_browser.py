@@ -16,8 +16,8 @@ import pytest
 
 from outline import parse
 from outline.render import FORMATS, Options
-from tests.conftest import SEEDS, parse_file
-from tests.readback import outline_of
+from tests.support.corpus import SEEDS, parse_file
+from tests.support.readback import outline_of
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 BROWSER = next((found for name in BROWSERS if (found := shutil.which(name))), None)

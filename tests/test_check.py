@@ -16,16 +16,7 @@ import pytest
 from outline import parse
 from outline.check.codes import CODES
 from outline.check.findings import check
-from tests.conftest import ROOT, SEEDS, SEPARATOR
-
-CASES = sorted((ROOT / "tests" / "check").glob("*.txt"))
-
-
-def read_case(path: Path) -> tuple[str, list[str], str]:
-    """A fixture's document, its findings, and its mended text."""
-    document, findings, *mended = path.read_text(encoding="utf-8").split(SEPARATOR)
-    text = document + "\n"
-    return text, [line for line in findings.splitlines() if line], mended[0] if mended else text
+from tests.support.corpus import CHECK_CASES, SEEDS, read_case
 
 
 def shown(text: str) -> list[str]:
@@ -34,7 +25,7 @@ def shown(text: str) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+@pytest.mark.parametrize("path", CHECK_CASES, ids=[p.stem for p in CHECK_CASES])
 def test_case(path: Path) -> None:
     text, findings, _ = read_case(path)
     assert shown(text) == findings
@@ -42,8 +33,8 @@ def test_case(path: Path) -> None:
 
 @pytest.mark.parametrize("code", list(CODES))
 def test_every_code_has_a_case_and_a_look_alike(code: str) -> None:
-    shows = [p for p in CASES if p.stem.startswith(code + "-") and "-not-" not in p.stem]
-    look_alikes = [p for p in CASES if p.stem.startswith(code + "-not-")]
+    shows = [p for p in CHECK_CASES if p.stem.startswith(code + "-") and "-not-" not in p.stem]
+    look_alikes = [p for p in CHECK_CASES if p.stem.startswith(code + "-not-")]
     assert shows, f"no fixture shows {code}"
     assert look_alikes, f"no look-alike fixture for {code}"
     for path in shows:
@@ -67,7 +58,7 @@ def test_the_seeds_are_clean(seed: Path) -> None:
 
 
 def test_messages_are_one_line_in_both_languages() -> None:
-    for path in CASES:
+    for path in CHECK_CASES:
         for finding in check(parse(read_case(path)[0])):
             for message in (finding.message_zh, finding.message_en):
                 assert message and "\n" not in message and "{" not in message

@@ -19,7 +19,7 @@ from outline.check.fix import edits, fix
 from outline.parser.layout import Layout
 from outline.parser.markers import MARKER
 from outline.parser.scan import candidates
-from tests.test_properties import soup
+from tests.support.texts import soup
 
 WORDS = "加强组织领导推进改革创新完善制度机制建设发展提升服务能力水平落实责任"
 title_text = st.text(alphabet=WORDS, min_size=2, max_size=10)

@@ -14,7 +14,7 @@ from outline import parse
 from outline.cli.app import EXIT_BUG, EXIT_OK, EXIT_TROUBLE, app
 from outline.render import names
 from outline.render.plain import render as plain
-from tests.conftest import ROOT, SEEDS
+from tests.support.corpus import ROOT, SEEDS
 
 runner = CliRunner()
 SEED = SEEDS[0]

@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from outline.cli.app import EXIT_DIFFERENT, EXIT_OK, EXIT_TROUBLE, app
-from tests.conftest import SEEDS
-from tests.docx_builder import Para, build
+from tests.support.corpus import SEEDS
+from tests.support.docx_builder import Para, build
 
 runner = CliRunner()
 DRAFT = "一、目标\n（一）甲\n(二)乙\n（四）丙\n二、任务\n要做到：一是统一思想。\n"

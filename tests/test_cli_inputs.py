@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from outline.cli.app import EXIT_OK, EXIT_TROUBLE, app
-from tests.docx_builder import Para, abstract, build, lvl, num
+from tests.support.docx_builder import Para, abstract, build, lvl, num
 
 runner = CliRunner()
 NUMBERING = [
@@ -141,7 +141,7 @@ def _zip(members: dict[str, bytes]) -> bytes:
 def test_bad_files_get_one_line_each_and_the_rest_go_through(
     tmp_path: Path, docx_file: Path
 ) -> None:
-    from tests.pdf_builder import build as build_pdf
+    from tests.support.pdf_builder import build as build_pdf
 
     good = docx_file.read_bytes()
     bad = {

@@ -12,9 +12,9 @@ from typer.testing import CliRunner
 
 from outline.cli.app import EXIT_TROUBLE, app
 from outline.render.csv import COLUMNS
-from tests.conftest import ROOT, SEEDS
-from tests.docx_builder import Para, build
-from tests.readback import from_csv
+from tests.support.corpus import ROOT, SEEDS
+from tests.support.docx_builder import Para, build
+from tests.support.readback import from_csv
 
 pytest.importorskip("dask")
 dask_recipe = pytest.importorskip("outline.dask")

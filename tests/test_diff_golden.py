@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.diff_golden_cases import CASES, Case, render_case
+from tests.support.diff_golden_cases import CASES, Case, render_case
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.golden.name for c in CASES])

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from outline import Document, parse
 from outline.diff import PRIORITY, Change, Diff, diff
-from tests.conftest import SEEDS, parse_file
-from tests.revise import (
+from tests.support.corpus import SEEDS, parse_file
+from tests.support.revise import (
     MAX_LEVEL,
     RARE,
     Editor,
@@ -26,7 +26,7 @@ from tests.revise import (
     render,
     sections,
 )
-from tests.test_properties import soup
+from tests.support.texts import soup
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures" / "diff").glob("*.txt"))
 DOCUMENTS = [*SEEDS, *FIXTURES]

@@ -12,9 +12,9 @@ import pytest
 from outline import parse
 from outline.sources import SourceError, read
 from outline.sources.docx import check_package
-from tests.conftest import SEEDS, shape, skeleton
-from tests.docx_builder import Para, abstract, build, lvl, num, style
-from tests.docx_seed import seed_docx
+from tests.support.corpus import SEEDS, shape, skeleton
+from tests.support.docx_builder import Para, abstract, build, lvl, num, style
+from tests.support.docx_seed import seed_docx
 
 FORMATS = [
     ("decimal", "%1.", ["1.", "2.", "3."]),
@@ -348,7 +348,7 @@ def test_binary_word_and_wps_files_say_how_to_convert() -> None:
 
 
 def test_the_sample_docx_is_the_seed_numbered_by_word() -> None:
-    from tests.conftest import ROOT
+    from tests.support.corpus import ROOT
 
     path = ROOT / "seeds" / "measures-party-governance.docx"
     with zipfile.ZipFile(path) as archive:

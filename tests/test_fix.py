@@ -10,11 +10,10 @@ from outline import parse
 from outline.check.codes import CODES, ERROR
 from outline.check.findings import check
 from outline.check.fix import fix
-from tests.conftest import SEEDS
-from tests.test_check import CASES, read_case
+from tests.support.corpus import CHECK_CASES, SEEDS, read_case
 
 
-@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+@pytest.mark.parametrize("path", CHECK_CASES, ids=[p.stem for p in CHECK_CASES])
 def test_case(path: Path) -> None:
     text, _, mended = read_case(path)
     assert fix(text, parse(text)) == mended

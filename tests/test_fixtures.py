@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from outline import parse
-from tests.conftest import FIXTURES, read_fixture, skeleton
+from tests.support.corpus import FIXTURES, read_fixture, skeleton
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])

@@ -17,8 +17,8 @@ from outline.render.csv import COLUMNS
 from outline.render.docx import WORD_HEADING_LEVELS
 from outline.render.plain import heading_text
 from outline.render.xmlchars import xml_safe
-from tests.conftest import SEEDS, parse_file
-from tests.readback import (
+from tests.support.corpus import SEEDS, parse_file
+from tests.support.readback import (
     csv_outline,
     docx_paragraphs,
     from_csv,
@@ -26,7 +26,7 @@ from tests.readback import (
     from_opml,
     outline_of,
 )
-from tests.test_properties import any_text, soup
+from tests.support.texts import any_text, soup
 
 DOC = (
     "关于<b>试点</b>的方案\n一、总体要求\n（一）指导思想。坚持稳中求进。\n要点一。\n二、主要任务\n"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from outline import parse
-from tests.conftest import FIXTURES, read_fixture
+from tests.support.corpus import FIXTURES, read_fixture
 
 
 def test_title_skips_site_noise_and_reads_date() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.golden_cases import GOLDEN, OUTPUTS, render_seed
+from tests.support.golden_cases import GOLDEN, OUTPUTS, render_seed
 
 
 @pytest.mark.parametrize(("seed", "suffix"), OUTPUTS, ids=[f"{s.stem}{x}" for s, x in OUTPUTS])

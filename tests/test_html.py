@@ -11,7 +11,7 @@ import pytest
 from outline import parse
 from outline.sources import ReadOptions, SourceError, read
 from outline.sources.dom import parse_html, select
-from tests.conftest import SEEDS, shape
+from tests.support.corpus import SEEDS, shape
 
 NOISE_MENU = "<ul><li>一、机构概况</li><li>二、政务公开</li><li>三、办事服务</li></ul>"
 """Navigation that would pass for headings if it were read."""

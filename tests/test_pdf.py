@@ -9,8 +9,8 @@ import pytest
 
 from outline import parse
 from outline.sources import SourceError, read
-from tests.conftest import SEEDS, shape
-from tests.pdf_builder import LEFT, Line, build, typeset
+from tests.support.corpus import SEEDS, shape
+from tests.support.pdf_builder import LEFT, Line, build, typeset
 
 pytest.importorskip("pypdfium2")
 

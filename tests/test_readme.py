@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from outline.cli import app
-from tests.conftest import ROOT
+from tests.support.corpus import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 DOCS = {

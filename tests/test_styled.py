@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 from outline import Document, parse
-from tests.conftest import skeleton
+from tests.support.corpus import skeleton
 
 
 def merged(text: str, *styled: tuple[int, int]) -> Document:

@@ -9,7 +9,7 @@ import pytest
 from outline import parse
 from outline.sources import ReadOptions, SourceError, decode, detect, read
 from outline.sources.unwrap import Line, join, unwrap_text
-from tests.conftest import FIXTURES, SEEDS, read_fixture, shape, skeleton
+from tests.support.corpus import FIXTURES, SEEDS, read_fixture, shape, skeleton
 
 TRADITIONAL = (
     "關於進一步加強機關作風建設的實施意見\n一、總體要求\n各級黨組織要認真學習，這個問題關係到發展的全局，"

@@ -10,7 +10,7 @@ from outline import parse
 from outline.diff import diff
 from outline.render.diff import FORMATS, View
 from outline.sources import decode
-from tests.conftest import ROOT
+from tests.support.corpus import ROOT
 
 GOLDEN = ROOT / "tests" / "golden" / "diff"
 REVISIONS = ROOT / "tests" / "fixtures" / "diff"

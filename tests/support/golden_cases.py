@@ -8,8 +8,8 @@ from pathlib import Path
 from outline import parse
 from outline.render import FORMATS, Options
 from outline.sources import decode
-from tests.conftest import ROOT, SEEDS
-from tests.readback import docx_listing
+from tests.support.corpus import ROOT, SEEDS
+from tests.support.readback import docx_listing
 
 GOLDEN = ROOT / "tests" / "golden"
 GOLDEN_FORMATS = {

@@ -18,8 +18,8 @@ from outline.diff import OPS, diff
 from outline.diff.match import DEFAULT_THRESHOLD
 from outline.render.diff import View
 from outline.render.diff.terminal import tree
-from tests.conftest import SEEDS
-from tests.docx_builder import Para, build
+from tests.support.corpus import SEEDS
+from tests.support.docx_builder import Para, build
 
 runner = CliRunner()
 OLD = (

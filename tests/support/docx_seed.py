@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from outline import parse
 from outline.parser.numerals import ARABIC_DIGITS, CHINESE_DIGITS
-from tests.docx_builder import Para, abstract, build, lvl, num
+from tests.support.docx_builder import Para, abstract, build, lvl, num
 
 AUTOMATIC = frozenset(
     {
@@ -113,8 +113,8 @@ def _style(kind: str, marker: str, depth: int) -> tuple[str, str]:
 
 def main() -> None:
     """Write seeds/measures-party-governance.docx, the seed numbered by Word (a README example):
-    `python -m tests.docx_seed`."""
-    from tests.conftest import ROOT
+    `python -m tests.support.docx_seed`."""
+    from tests.support.corpus import ROOT
 
     seed = ROOT / "seeds" / "measures-party-governance.txt"
     data = seed_docx(seed.read_text(encoding="utf-8"), automatic=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
 
-from tests.diff_golden_cases import CASES, render_case
-from tests.golden_cases import GOLDEN, OUTPUTS, render_seed
+from tests.support.diff_golden_cases import CASES, render_case
+from tests.support.golden_cases import GOLDEN, OUTPUTS, render_seed
 
 
 def main() -> int:
