@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal, get_args
 
+Mend = Literal["number", "style"]
+"""What `fix` rewrites: the numbers of a run, or the style of its markers."""
 Severity = Literal["error", "warning"]
 """How much a finding matters: "error" for what is wrong in any document, "warning" for what
 is worth a look."""
@@ -23,7 +25,7 @@ class Code:
 
     code: str
     """Stable identifier: a letter for the family (N numbers, S styles, L levels, T titles)
-    and three digits."""
+    and three digits. Only people read the letter: what a code means is in its row."""
     severity: Severity
     """"error" for what is wrong in any document, "warning" for what is worth a look."""
     zh: str
@@ -32,8 +34,14 @@ class Code:
     """The same message in English."""
     example: str
     """A short document that shows the finding."""
-    fixable: bool
-    """Whether `fix` mends it by rewriting markers."""
+    mends: Mend | None
+    """What `fix` rewrites to mend it — the numbers of the run ("number") or the style of the
+    marker ("style") — or None when fix does not mend it."""
+
+    @property
+    def fixable(self) -> bool:
+        """Whether `fix` mends it by rewriting markers."""
+        return self.mends is not None
 
     @property
     def summary(self) -> str:
@@ -53,7 +61,7 @@ _ROWS = (
         "跳号：{previous}之后是{marker}，缺{missing}",
         "number skipped: {marker} follows {previous}, {missing} is missing",
         "一、目标\n三、任务\n",
-        True,
+        "number",
     ),
     Code(
         "N102",
@@ -61,7 +69,7 @@ _ROWS = (
         "重号：{marker}重复了上一个编号，应为{expected}",
         "number repeated: {marker} again, {expected} expected",
         "（一）目标\n（二）任务\n（二）措施\n",
-        True,
+        "number",
     ),
     Code(
         "N103",
@@ -69,7 +77,7 @@ _ROWS = (
         "编号倒退：{previous}之后是{marker}，应为{expected}",
         "number goes back: {marker} follows {previous}, {expected} expected",
         "1.目标\n2.任务\n3.措施\n2.保障\n",
-        True,
+        "number",
     ),
     Code(
         "N104",
@@ -77,7 +85,7 @@ _ROWS = (
         "起始编号不对：第一个编号是{marker}，应为{expected}",
         "wrong first number: the run starts at {marker}, {expected} expected",
         "二、任务\n三、措施\n",
-        True,
+        "number",
     ),
     Code(
         "N105",
@@ -86,7 +94,7 @@ _ROWS = (
         "numbering restarts: {marker} starts again where its sibling sections continue, "
         "{expected} expected",
         "一、目标\n1.甲\n二、任务\n2.乙\n三、措施\n3.丙\n四、保障\n1.丁\n",
-        True,
+        "number",
     ),
     Code(
         "N106",
@@ -95,7 +103,7 @@ _ROWS = (
         "numbering continues: {marker} carries on from the section before where its sibling "
         "sections start again, {expected} expected",
         "一、目标\n1.甲\n二、任务\n1.乙\n三、措施\n2.丙\n",
-        True,
+        "number",
     ),
     Code(
         "S201",
@@ -103,7 +111,7 @@ _ROWS = (
         "编号样式不一：{marker}，同级写作{expected}",
         "marker style differs: {marker} where its level writes {expected}",
         "（一）目标\n(二)任务\n（三）措施\n",
-        True,
+        "style",
     ),
     Code(
         "S202",
@@ -111,7 +119,7 @@ _ROWS = (
         "编号后标点不当：{marker}应为{expected}",
         "wrong punctuation after the marker: {marker} should be {expected}",
         "一、目标\n二．任务\n三、措施\n",
-        True,
+        "style",
     ),
     Code(
         "L301",
@@ -119,7 +127,7 @@ _ROWS = (
         "只有一项的列举：{marker}之后没有{missing}",
         "enumeration of one: {marker} with no {missing}",
         "一、目标\n要提高认识。一是统一思想。\n",
-        False,
+        None,
     ),
     Code(
         "L302",
@@ -127,7 +135,7 @@ _ROWS = (
         "层级次序与惯例相反：{marker}在{parent}之下（一、>（一）>1.>（1））",
         "levels against the usual order: {marker} under {parent} (一、 > （一） > 1. > （1）)",
         "1.目标\n（一）甲\n（二）乙\n2.任务\n",
-        False,
+        None,
     ),
     Code(
         "T401",
@@ -135,7 +143,7 @@ _ROWS = (
         "标题结尾与同级不一：此处{ending}，同级多数{usual}",
         "title ending differs from its level: {ending} where most have {usual}",
         "一、目标\n二、任务。\n三、措施\n",
-        False,
+        None,
     ),
     Code(
         "T402",
@@ -143,7 +151,7 @@ _ROWS = (
         "空标题：{marker}之后没有标题",
         "empty heading: {marker} has no title",
         "一、目标\n二、\n三、措施\n",
-        False,
+        None,
     ),
 )
 

@@ -186,6 +186,7 @@ def _mend(
     diff: bool,
 ) -> str | None:
     """Mend one document as asked; its mended text, or None if it could not be handled."""
+    from outline.check.codes import CODES
     from outline.check.fix import apply, edits
     from outline.cli.rewrite import RewriteError, encode, encoder, unified_diff, write_in_place
 
@@ -196,8 +197,8 @@ def _mend(
     changes = edits(
         text,
         loaded.doc,
-        renumber=any(c.startswith("N") for c in codes),
-        restyle=any(c.startswith("S") for c in codes),
+        renumber=any(CODES[c].mends == "number" for c in codes),
+        restyle=any(CODES[c].mends == "style" for c in codes),
     )
     fixed = apply(text, changes)
     data = loaded.data
