@@ -45,6 +45,8 @@ class Job:
     head: str | None = None
     """When set, each output starts with this text, which the worker cuts off: the outputs of
     many documents go into one file that starts with it once."""
+    open_depth: int | None = None
+    """HTML: the levels whose sections start open."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +83,13 @@ def export_one(job: Job, task: Task) -> Outcome:
 
     try:
         loaded = read_source(task.source, job.read)
-        options = Options.of(loaded, depth=job.depth, md_style=job.md_style, body=job.body)
+        options = Options.of(
+            loaded,
+            depth=job.depth,
+            md_style=job.md_style,
+            body=job.body,
+            open_depth=job.open_depth,
+        )
         output = FORMATS[job.format].render(loaded.doc, options)
         if job.head is not None and isinstance(output, str) and output.startswith(job.head):
             output = output[len(job.head) :]

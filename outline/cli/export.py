@@ -71,6 +71,12 @@ def export(
         str, typer.Option("--md-style", help="md: 'headings' (## … then lists) or 'list'.")
     ] = "headings",
     depth: Depth = None,
+    open_depth: Annotated[
+        int | None,
+        typer.Option(
+            "--open-depth", min=0, help="html: sections open to level N, the rest folded."
+        ),
+    ] = None,
     encoding: Encoding = None,
     html_selector: HtmlSelector = None,
     unwrap: Unwrap = False,
@@ -104,7 +110,7 @@ def export(
     asked = Asked(paths or [], format, output, files_from, jobs, skip_existing, body, md_style)
     planned = plan(asked, default_jobs)
     read = ReadOptions(encoding, html_selector, unwrap)
-    job = Job(format, read, depth, md_style, body, planned.head)
+    job = Job(format, read, depth, md_style, body, planned.head, open_depth)
     raise typer.Exit(run(planned, job))
 
 

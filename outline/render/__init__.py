@@ -41,11 +41,14 @@ class Options:
     """The line on which each page begins, for a PDF."""
     body: bool = False
     """Each heading's own text too, in a format that can hold it (`Format.with_body`)."""
+    open_depth: int | None = None
+    """HTML: sections open down to this level, the deeper ones folded (None: as the page
+    chooses — every level of a bare skeleton, the first only with body text)."""
 
     @classmethod
     def of(cls, loaded: Loaded, **asked: Any) -> Options:
         """The options for a loaded document: what its reader knows, and what the user asked
-        (depth, md_style, body)."""
+        (depth, md_style, body, open_depth)."""
         return cls(
             source=loaded.source,
             encoding=loaded.encoding,
@@ -123,6 +126,17 @@ FORMATS: Mapping[str, Format] = MappingProxyType(
                 binary=True,
                 with_body=True,
             ),
+            Format(
+                "xmind",
+                "an XMind mind map",
+                "outline.render.xmind",
+                ".xmind",
+                binary=True,
+                with_body=True,
+            ),
+            Format("mm", "a FreeMind mind map", "outline.render.freemind", ".mm", with_body=True),
+            Format("mermaid", "a Mermaid mindmap", "outline.render.mermaid", ".mmd"),
+            Format("svg", "a mind-map picture", "outline.render.svg", ".svg"),
         )
     }
 )

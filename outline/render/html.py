@@ -4,7 +4,8 @@ No JavaScript, no external resource: the page works from a file, a mail attachme
 Every piece of the document is escaped, so a title holding `<script>` stays text. Each heading
 is an element of class `node` (a `<details>` when it has anything under it) holding a `marker`,
 a `title` and a `line` span; with `body`, its own text follows as paragraphs of class `text`.
-Without body text every level starts open; with it, the first level only.
+Without body text every level starts open; with it, the first level only; `open_depth` opens
+levels 1..N and folds the rest.
 """
 
 from __future__ import annotations
@@ -51,9 +52,16 @@ details[open] > summary::before { content: "▾"; }
 
 
 def render(
-    doc: Document, title: str = "", source: str = "", depth: int | None = None, body: bool = False
+    doc: Document,
+    title: str = "",
+    source: str = "",
+    depth: int | None = None,
+    body: bool = False,
+    *,
+    open_depth: int | None = None,
 ) -> str:
-    """The document as an HTML page; `title` stands in when the document has none."""
+    """The document as an HTML page; `title` stands in when the document has none. Sections
+    are open down to level `open_depth` (by default every level, or the first with `body`)."""
     heading = doc.title or title
     visits = [v for v in doc.walk() if depth is None or v.level <= depth]
     meta = [source, doc.date or "", f"{len(visits)} headings"]
@@ -72,7 +80,7 @@ def render(
         f'<p class="meta">{" · ".join(_text(m) for m in meta if m)}</p>',
         "</header>",
         "<main>",
-        *_tree(doc, visits, body),
+        *_tree(doc, visits, body, open_depth if open_depth is not None else 1 if body else None),
         "</main>",
         "</body>",
         "</html>",
@@ -80,8 +88,9 @@ def render(
     return "".join(part + "\n" for part in parts if part)
 
 
-def _tree(doc: Document, visits: list[Visit], body: bool) -> list[str]:
-    """The headings as nested elements, each closed once the walk leaves it."""
+def _tree(doc: Document, visits: list[Visit], body: bool, opened: int | None) -> list[str]:
+    """The headings as nested elements, each closed once the walk leaves it; those of levels
+    1..`opened` open (all when None)."""
     out: list[str] = []
     open_levels: list[int] = []
     for i, visit in enumerate(visits):
@@ -93,8 +102,8 @@ def _tree(doc: Document, visits: list[Visit], body: bool) -> list[str]:
         if not below and not text:
             out.append(f'<div class="node leaf level-{visit.level}">{_label(visit.node)}</div>')
             continue
-        opened = " open" if not body or visit.level == 1 else ""
-        out.append(f'<details class="node level-{visit.level}"{opened}>')
+        shown = " open" if opened is None or visit.level <= opened else ""
+        out.append(f'<details class="node level-{visit.level}"{shown}>')
         out.append(f"<summary>{_label(visit.node)}</summary>")
         if text:
             out.append(text)
@@ -126,5 +135,10 @@ def _text(text: str) -> str:
 def export(doc: Document, options: Options) -> str:
     """The HTML export: `render` as the CLI's options ask."""
     return render(
-        doc, title=options.stem, source=options.source, depth=options.depth, body=options.body
+        doc,
+        title=options.stem,
+        source=options.source,
+        depth=options.depth,
+        body=options.body,
+        open_depth=options.open_depth,
     )

@@ -124,3 +124,153 @@ def docx_paragraphs(data: bytes) -> list[tuple[str, str]]:
 def docx_listing(data: bytes) -> str:
     """A .docx file as text for a golden file: each paragraph after its style."""
     return "".join(f"{style}: {text}\n" for style, text in docx_paragraphs(data))
+
+
+Topic = tuple[int, str]
+"""A mind map's topic: its level (1 for a heading at the top) and its text (一、总体要求)."""
+
+
+def topics_of(doc: Document, depth: int | None = None, xml: bool = True) -> list[Topic]:
+    """What every mind map of a document must give back."""
+    from outline.render.plain import heading_text
+
+    clean = xml_safe if xml else str
+    return [
+        (v.level, clean(heading_text(v.node)))
+        for v in doc.walk()
+        if depth is None or v.level <= depth
+    ]
+
+
+def xmind_files(data: bytes) -> dict[str, bytes]:
+    """The files of an .xmind zip by name."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.testzip() is None
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def from_xmind_json(data: bytes) -> tuple[str, list[Topic], dict[str, str]]:
+    """The central topic, the topics and the notes by topic text of an .xmind file's
+    content.json, as the new XMind reads it."""
+    import json
+
+    sheets = json.loads(xmind_files(data)["content.json"])
+    assert isinstance(sheets, list) and len(sheets) == 1
+    sheet = sheets[0]
+    assert sheet["class"] == "sheet"
+    root = sheet["rootTopic"]
+    found: list[Topic] = []
+    notes: dict[str, str] = {}
+    ids: set[str] = set()
+
+    def visit(topic: dict[str, object], level: int) -> None:
+        assert isinstance(topic["id"], str) and topic["id"] not in ids
+        ids.add(topic["id"])
+        children = topic.get("children", {})
+        assert isinstance(children, dict)
+        for child in children.get("attached", []):
+            found.append((level, child["title"]))
+            if "notes" in child:
+                notes[child["title"]] = child["notes"]["plain"]["content"]
+            visit(child, level + 1)
+
+    visit(root, 1)
+    return root["title"], found, notes
+
+
+def from_xmind_xml(data: bytes) -> tuple[str, list[Topic], dict[str, str]]:
+    """The same from XMind 8's content.xml, which META-INF/manifest.xml lists."""
+    files = xmind_files(data)
+    manifest = ET.fromstring(files["META-INF/manifest.xml"])
+    ns = {"m": "urn:xmind:xmap:xmlns:manifest:1.0", "x": "urn:xmind:xmap:xmlns:content:2.0"}
+    listed = {entry.get("full-path") for entry in manifest.findall("m:file-entry", ns)}
+    assert "content.xml" in listed
+    content = ET.fromstring(files["content.xml"])
+    assert content.tag == "{urn:xmind:xmap:xmlns:content:2.0}xmap-content"
+    root = content.find("x:sheet/x:topic", ns)
+    assert root is not None
+    found: list[Topic] = []
+    notes: dict[str, str] = {}
+
+    def visit(topic: ET.Element, level: int) -> None:
+        for child in topic.findall("x:children/x:topics[@type='attached']/x:topic", ns):
+            title = child.findtext("x:title", "", ns)
+            found.append((level, title))
+            note = child.findtext("x:notes/x:plain", None, ns)
+            if note is not None:
+                notes[title] = note
+            visit(child, level + 1)
+
+    visit(root, 1)
+    return root.findtext("x:title", "", ns), found, notes
+
+
+def from_freemind(text: str) -> tuple[str, list[Topic], dict[str, str]]:
+    """The central topic, the topics and the notes (a line per paragraph) of a FreeMind map."""
+    assert text.isascii()
+    mind = ET.fromstring(text)
+    assert mind.tag == "map" and mind.get("version") == "1.0.1"
+    (root,) = mind.findall("node")
+    found: list[Topic] = []
+    notes: dict[str, str] = {}
+
+    def visit(node: ET.Element, level: int) -> None:
+        for child in node.findall("node"):
+            found.append((level, child.get("TEXT", "")))
+            rich = child.find("richcontent[@TYPE='NOTE']")
+            if rich is not None:
+                lines = [p.text or "" for p in rich.iterfind("html/body/p")]
+                notes[child.get("TEXT", "")] = "\n".join(lines)
+            visit(child, level + 1)
+
+    visit(root, 1)
+    return root.get("TEXT", ""), found, notes
+
+
+def from_mermaid(text: str) -> tuple[str, list[Topic]]:
+    """The root and the topics of a Mermaid mindmap, nested by indentation as Mermaid nests
+    them, each label read as Mermaid shows it."""
+    import re
+
+    from outline.render.mermaid import unlabel
+
+    lines = text.splitlines()
+    assert lines[0] == "mindmap"
+    found: list[tuple[int, str]] = []
+    for line in lines[1:]:
+        matched = re.fullmatch(r'( +)(\w+)\["([^"]*)"\]', line)
+        assert matched, line
+        found.append((len(matched[1]), unlabel(matched[3])))
+    indents = sorted({indent for indent, _ in found})
+    assert indents == list(range(2, 2 * len(indents) + 1, 2))
+    (root_indent, root), *rest = found
+    assert root_indent == 2 and all(indent > 2 for indent, _ in rest)
+    return root, [(indent // 2 - 1, label) for indent, label in rest]
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def from_svg(text: str) -> tuple[str, list[Topic], list[str]]:
+    """The central topic and the topics of an SVG mind map from each node's `<title>`, and
+    each node's visible text (its lines joined); the picture holds no script."""
+    svg = ET.fromstring(text)
+    assert svg.tag == f"{SVG}svg"
+    assert not list(svg.iter(f"{SVG}script"))
+    assert not any(name.startswith("on") for e in svg.iter() for name in e.attrib)
+    found: list[Topic] = []
+    shown: list[str] = []
+    for group in svg.iter(f"{SVG}g"):
+        classes = (group.get("class") or "").split()
+        if "node" not in classes:
+            continue
+        (level,) = [int(c.removeprefix("level-")) for c in classes if c.startswith("level-")]
+        found.append((level, group.findtext(f"{SVG}title", "")))
+        text_element = group.find(f"{SVG}text")
+        assert text_element is not None
+        shown.append("".join(text_element.itertext()))
+    (root_level, root), *rest = found
+    assert root_level == 0
+    return root, rest, shown[1:]
