@@ -85,7 +85,20 @@ def test_json(draft: Path) -> None:
         "severity": "error",
         "code": "S201",
         "message": "marker style differs: (二) where its level writes （二）",
+        "fixable": True,
+        "fix": [
+            {
+                "start": 10,
+                "end": 13,
+                "line": 3,
+                "column": 1,
+                "end_line": 3,
+                "end_column": 4,
+                "text": "（二）",
+            }
+        ],
     }
+    assert rows[2]["fix"] == [] and not rows[2]["fixable"]
 
 
 @pytest.mark.parametrize("name", ["txt", "text"])
@@ -125,7 +138,7 @@ def test_an_unknown_code_is_a_usage_error(draft: Path) -> None:
 @pytest.mark.parametrize(
     ("option", "value", "choices"),
     [
-        ("--format", "xml", "txt, json"),
+        ("--format", "xml", "txt, json, sarif"),
         ("--fail-on", "info", "error, warning"),
         ("--lang", "fr", "zh, en"),
     ],

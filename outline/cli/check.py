@@ -26,8 +26,10 @@ from outline.cli.inputs import Inputs, Loaded, ReadOptions, several
 
 if TYPE_CHECKING:
     from outline.check.findings import Finding
+    from outline.check.mending import Replacement
+    from outline.model import Document
 
-FORMATS = ("txt", "json")
+FORMATS = ("txt", "json", "sarif")
 """How findings are written, named as export and diff name their formats."""
 ALIASES = {"text": "txt"}
 """Other names a format is given by."""
@@ -52,6 +54,19 @@ class Report:
     """Documents whose markers --fix changed."""
     fixed_markers: int = 0
     """Markers --fix changed."""
+    fixes: list[tuple[Replacement, ...]] = field(default_factory=list)
+    """For json and sarif, the replacements that mend each finding, in the order of
+    `findings`."""
+
+    def add(
+        self, path: str, doc: Document, findings: list[Finding], codes: frozenset[str], fixes: bool
+    ) -> None:
+        """A document's findings, with the replacements that mend them when `fixes`."""
+        self.findings.extend((path, f) for f in findings)
+        if fixes:
+            from outline.check.mending import mends
+
+            self.fixes.extend(mended for _, mended in mends(doc, findings, codes))
 
 
 @app.command()
@@ -59,7 +74,11 @@ def check(
     paths: Paths,
     format: Annotated[
         str,
-        typer.Option("--format", "-f", help="Findings as txt (path:line:column: …) or json."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="Findings as txt (path:line:column: …), json or sarif (SARIF 2.1.0 for CI).",
+        ),
     ] = "txt",
     select: Annotated[
         list[str] | None,
@@ -137,7 +156,8 @@ def check(
                 doc = parse(fixed)
         from outline.check.findings import check as find
 
-        report.findings.extend((loaded.source, f) for f in find(doc) if f.code in codes)
+        found = [f for f in find(doc) if f.code in codes]
+        report.add(loaded.source, doc, found, codes, fixes=format != "txt")
     _print_findings(report, format, sys.stderr if text_out else sys.stdout)
     done = DRY_RUN if dry_run else MENDED if mending else CHECKED
     print(_summary(report, done), file=sys.stderr)
@@ -224,10 +244,17 @@ def _mend(
 
 
 def _print_findings(report: Report, format: str, stream: TextIO) -> None:
-    lang = report.lang
-    if format == "json":
-        import json
+    import json
 
+    lang = report.lang
+    if format == "sarif":
+        from outline import __version__
+        from outline.check.sarif import log
+
+        found = [(p, f, fixes) for (p, f), fixes in zip(report.findings, report.fixes, strict=True)]
+        stream.write(json.dumps(log(found, lang, __version__), ensure_ascii=False, indent=2) + "\n")
+        return
+    if format == "json":
         rows = [
             {
                 "path": path,
@@ -236,8 +263,10 @@ def _print_findings(report: Report, format: str, stream: TextIO) -> None:
                 "severity": f.severity,
                 "code": f.code,
                 "message": f.message(lang),
+                "fixable": f.fixable,
+                "fix": [r.as_dict() for r in fixes],
             }
-            for path, f in report.findings
+            for (path, f), fixes in zip(report.findings, report.fixes, strict=True)
         ]
         stream.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
