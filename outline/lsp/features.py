@@ -39,12 +39,15 @@ class Analysis:
     """Its findings, each with the replacements that mend it."""
     lines: Positions
     """Its offsets as LSP positions."""
+    markers: dict[int, Node]
+    """Each heading by the offset of its marker."""
 
     @classmethod
     def of(cls, text: str, encoding: str = "utf-16") -> Analysis:
         """Parse and check a text."""
         doc = parse(text)
-        return cls(text, doc, tuple(mends(doc, check(doc))), Positions(text, encoding))
+        markers = {visit.node.marker_start: visit.node for visit in doc.walk()}
+        return cls(text, doc, tuple(mends(doc, check(doc))), Positions(text, encoding), markers)
 
     def position(self, offset: int) -> types.Position:
         line, character = self.lines.position(offset)
@@ -105,10 +108,9 @@ def _span(analysis: Analysis, finding: Finding, fixes: tuple[Replacement, ...]) 
     end = start + 1
     if fixes and fixes[0].start <= start + len(fixes[0].text):
         end = max(end, fixes[0].end)
-    for visit in analysis.doc.walk():
-        if visit.node.marker_start == start:
-            end = max(end, start + len(visit.node.marker))
-            break
+    node = analysis.markers.get(start)
+    if node is not None:
+        end = max(end, start + len(node.marker))
     line_end = (
         analysis.lines.ends[finding.line - 1] if finding.line <= len(analysis.lines.ends) else end
     )
