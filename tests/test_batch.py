@@ -352,7 +352,7 @@ def test_usage_errors(small: tuple[Path, dict[str, str]]) -> None:
         (["export"], "give the documents to export, or --files-from LIST"),
         (
             [str(root), "-f", "md", "--body"],
-            "--body goes with --format txt, opml, html or docx, not md",
+            "--body goes with --format txt, opml, html, docx, xmind or mm, not md",
         ),
         (
             [str(root), "-f", "jsonl", "--skip-existing"],

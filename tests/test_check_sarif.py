@@ -11,7 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from outline import parse
-from outline.check import CODES, check, fix
+from outline.check.codes import CODES
+from outline.check.findings import check
+from outline.check.fix import fix
 from outline.check.mending import Replacement, mends
 from outline.check.sarif import uri
 from outline.cli.app import EXIT_DIFFERENT, app

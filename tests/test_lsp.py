@@ -17,7 +17,7 @@ import pytest
 pytest.importorskip("pygls")
 
 from outline import parse
-from outline.check import fix
+from outline.check.fix import fix
 from outline.lsp import features
 from outline.lsp.features import Analysis
 from outline.lsp.positions import Positions
