@@ -6,22 +6,25 @@ levels give the start value, the number format, the label text with %1…%9 for 
 levels 1–9, when a level restarts, and what follows the label (a tab, a space or nothing).
 An instance may override a level's start (w:startOverride) or the whole level.
 
-Counters run per list. Instances without overrides share their abstract definition's counters,
-as Word continues a list across them; an instance with overrides is a list of its own.
+Counters run per abstract definition: its instances continue one list, as Word and LibreOffice
+number them (see `Counters`). Levels are 0–8; a label is cut at `Caps.label_chars`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from outline.sources.caps import CAPS
 from outline.sources.numfmt import counter, format_number
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 LEVELS = 9
 SUFFIXES = {"tab": "\t", "space": " ", "nothing": ""}
+ARABIC = frozenset({"decimal", "decimalZero"})
+"""Formats that a legal label (w:isLgl) keeps: 1.01 stays 1.01."""
 MAX_LINKS = 10
 """Numbering style links followed before giving up on a loop."""
 
@@ -166,72 +169,116 @@ def _custom(spec: str) -> str:
 
 
 class Counters:
-    """The running counters of a document's lists, paragraph by paragraph."""
+    """The running counters of a document's lists, paragraph by paragraph.
 
-    def __init__(self, definitions: Definitions, style_numbering: Mapping[str, str]) -> None:
+    Counters belong to an abstract definition: every instance of it continues the same list,
+    as Word and LibreOffice number them. An instance that overrides a level's start restarts
+    that level where the instance is first used. A level whose label shows the counter of a
+    higher level that has not been used yet shows that level's start, and the higher level
+    counts as used (1.1 for the first paragraph of a list at its second level, then 2.).
+    """
+
+    def __init__(
+        self,
+        definitions: Definitions,
+        style_numbering: Mapping[str, str],
+        max_label: int = CAPS.label_chars,
+    ) -> None:
         self.definitions = definitions
         self.style_numbering = style_numbering
         """numId of each style's numPr, for w:numStyleLink."""
+        self.max_label = max_label
         self.lists: dict[str, list[int | None]] = {}
+        self.used: set[str] = set()
+        """Instances whose start overrides have taken effect."""
 
     def levels(self, num_id: str) -> tuple[Level, ...] | None:
         """The levels an instance numbers with, overrides applied; None if it has none."""
+        found = self._resolved(num_id)
+        return None if found is None else found[1]
+
+    def _resolved(self, num_id: str) -> tuple[str, tuple[Level, ...]] | None:
+        """The abstract definition an instance counts in, and its levels, overrides applied."""
         instance = self.definitions.instances.get(num_id)
         if instance is None:
             return None
-        levels = self._abstract_levels(instance.abstract)
-        if levels is None:
+        found = self._abstract_levels(instance.abstract)
+        if found is None:
             return None
-        return tuple(instance.levels.get(i, level) for i, level in enumerate(levels))
+        key, levels = found
+        return key, tuple(instance.levels.get(i, level) for i, level in enumerate(levels))
 
-    def _abstract_levels(self, abstract: str) -> tuple[Level, ...] | None:
+    def _abstract_levels(self, abstract: str) -> tuple[str, tuple[Level, ...]] | None:
         for _ in range(MAX_LINKS):
             style = self.definitions.links.get(abstract)
-            if style is None:
-                return self.definitions.abstracts.get(abstract)
-            linked = self.definitions.instances.get(self.style_numbering.get(style, ""))
-            if linked is None or linked.abstract == abstract:
-                return self.definitions.abstracts.get(abstract)
+            linked = self.definitions.instances.get(self.style_numbering.get(style or "", ""))
+            if style is None or linked is None or linked.abstract == abstract:
+                levels = self.definitions.abstracts.get(abstract)
+                return None if levels is None else (abstract, levels)
             abstract = linked.abstract
         return None
 
     def label(self, num_id: str, ilvl: int) -> str | None:
         """The label of the next paragraph numbered at `ilvl` of instance `num_id`, its suffix
         included; None for a bullet, an unknown instance or an empty label."""
-        levels = self.levels(num_id)
+        found = self._resolved(num_id)
         instance = self.definitions.instances.get(num_id)
-        if levels is None or instance is None:
+        if found is None or instance is None:
             return None
+        key, levels = found
         starts = [instance.starts.get(i, level.start) for i, level in enumerate(levels)]
-        key = f"num:{num_id}" if instance.starts or instance.levels else f"abs:{instance.abstract}"
         counts = self.lists.setdefault(key, [None] * LEVELS)
+        if num_id not in self.used:
+            self.used.add(num_id)
+            for overridden in instance.starts:
+                counts[overridden] = None
+        self._count(counts, levels, starts, ilvl)
+        level = levels[ilvl]
+        if level.fmt == "bullet":
+            return None
+        text = self._text(level, levels, counts)
+        return text + level.suffix if text.strip() else None
+
+    @staticmethod
+    def _count(
+        counts: list[int | None], levels: tuple[Level, ...], starts: list[int], ilvl: int
+    ) -> None:
+        """One more paragraph at `ilvl`: its counter goes on, higher levels not yet used take
+        their start, deeper ones restart as their w:lvlRestart says."""
         current = counts[ilvl]
         counts[ilvl] = starts[ilvl] if current is None else counter(current + 1)
+        for higher in range(ilvl):
+            if counts[higher] is None:
+                counts[higher] = starts[higher]
         for deeper in range(ilvl + 1, LEVELS):
             restart = levels[deeper].restart
             if restart is None or (restart > 0 and ilvl < restart):
                 counts[deeper] = None
-        level = levels[ilvl]
-        if level.fmt == "bullet":
-            return None
-        text = "".join(self._pieces(level, levels, counts, starts))
-        return text + level.suffix if text.strip() else None
 
-    @staticmethod
-    def _pieces(
-        level: Level, levels: tuple[Level, ...], counts: list[int | None], starts: list[int]
-    ) -> Iterator[str]:
-        """The label's text with each %N replaced by that level's counter, formatted."""
+    def _text(self, level: Level, levels: tuple[Level, ...], counts: list[int | None]) -> str:
+        """The label's text with each %N replaced by that level's counter, formatted; cut at
+        `max_label` characters."""
         text = level.text
+        out: list[str] = []
+        size = 0
         i = 0
-        while i < len(text):
+        while i < len(text) and size <= self.max_label:
             if text[i] == "%" and i + 1 < len(text) and text[i + 1] in "123456789":
                 index = int(text[i + 1]) - 1
                 value = counts[index]
-                number = starts[index] if value is None else value
-                fmt = "decimal" if level.legal else levels[index].fmt
-                yield format_number(fmt, number) if fmt != "bullet" else ""
+                piece = "" if value is None else _formatted(levels[index].fmt, value, level.legal)
                 i += 2
             else:
-                yield text[i]
+                piece = text[i]
                 i += 1
+            out.append(piece)
+            size += len(piece)
+        return "".join(out)[: self.max_label]
+
+
+def _formatted(fmt: str, value: int, legal: bool) -> str:
+    """A counter in its level's format; in a legal label (w:isLgl) every format that does not
+    write Arabic digits is decimal."""
+    if legal and fmt not in ARABIC:
+        fmt = "decimal"
+    return format_number(fmt, value) if fmt != "bullet" else ""
