@@ -1,7 +1,9 @@
 """Readers on any input: text for the parser or a SourceError, never anything else; a page's
-elements selected as a plain reading of the selector would find them."""
+elements selected once each, outermost first."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -9,7 +11,7 @@ from hypothesis import strategies as st
 
 from outline.parser.numerals import read_number, write_chinese
 from outline.sources import SourceError, read
-from outline.sources.dom import Element, parse_html, select
+from outline.sources.html import select
 from outline.sources.numfmt import FORMATS, MAX_COUNTER, MIN_COUNTER, format_number
 
 PREFIXES = [b"", b"<html>", b"<!DOCTYPE html><p>", b"%PDF-1.7\n", b"PK\x03\x04", b"\xef\xbb\xbf"]
@@ -41,34 +43,16 @@ def test_malformed_markup_is_read(pieces: list[str]) -> None:
         assert got.text.strip()
 
 
-def _matches_whole(element: Element, steps: list[str]) -> bool:
-    """A plain reading of a descendant selector: the element matches the last step, and its
-    ancestors, from the nearest out, match the steps before in order."""
-    if not _step_matches(element, steps[-1]):
-        return False
-    rest = steps[:-1]
-    ancestor = element.parent
-    while rest and ancestor is not None:
-        if _step_matches(ancestor, rest[-1]):
-            rest = rest[:-1]
-        ancestor = ancestor.parent
-    return not rest
-
-
-def _step_matches(element: Element, step: str) -> bool:
-    """Whether an element matches one step: a tag, or .class."""
-    return element.tag == step if step[0] != "." else step[1:] in element.classes
-
-
-def _preorder(element: Element) -> list[Element]:
-    out = []
-    for child in element.children:
-        if isinstance(child, Element):
-            out += [child, *_preorder(child)]
-    return out
-
-
 TAG = st.sampled_from(["<div>", "<div class='a'>", "<p>", "<p class='a'>", "<span>", "</div>"])
+
+
+def _ancestors(node: Any) -> list[int]:
+    found = []
+    parent = node.parent
+    while parent is not None:
+        found.append(parent.mem_id)
+        parent = parent.parent
+    return found
 
 
 @settings(max_examples=300, deadline=None)
@@ -77,20 +61,18 @@ TAG = st.sampled_from(["<div>", "<div class='a'>", "<p>", "<p class='a'>", "<spa
     st.lists(st.sampled_from(["div", "p", ".a"]), min_size=1, max_size=3),
 )
 def test_select_finds_each_outermost_match_once_in_order(tags: list[str], steps: list[str]) -> None:
-    root = parse_html("".join(tags))
-    expected: list[Element] = []
-    for element in _preorder(root):
-        inside = any(_is_inside(element, e) for e in expected)
-        if not inside and _matches_whole(element, steps):
-            expected.append(element)
-    assert [id(e) for e in select(root, " ".join(steps))] == [id(e) for e in expected]
+    from selectolax.lexbor import LexborHTMLParser
 
-
-def _is_inside(element: Element, outer: Element) -> bool:
-    ancestor = element.parent
-    while ancestor is not None and ancestor is not outer:
-        ancestor = ancestor.parent
-    return ancestor is outer
+    root = LexborHTMLParser("".join(tags)).root
+    assert root is not None
+    selector = " ".join(steps)
+    every = root.css(selector)
+    found = select(root, selector)
+    ids = [n.mem_id for n in found]
+    assert len(set(ids)) == len(ids)
+    assert ids == [n.mem_id for n in every if n.mem_id in set(ids)]  # document order
+    for node in every:  # each match is found, or stands inside one that is
+        assert (node.mem_id in ids) != bool(set(_ancestors(node)) & set(ids))
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
