@@ -10,9 +10,7 @@ import pytest
 from outline import parse
 from outline.sources import SourceError, read
 from tests.support.corpus import SEEDS, shape
-from tests.support.pdf_builder import LEFT, Line, build, typeset
-
-pytest.importorskip("pypdfium2")
+from tests.support.pdf_builder import LEFT, WRAP, Line, build, typeset
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=[s.stem for s in SEEDS])
@@ -63,10 +61,36 @@ def test_a_file_named_pdf_without_a_pdf_header_is_not_called_damaged() -> None:
     assert read(junk, "scan.pdf").text == "一、总体要求"
 
 
-def test_the_pdf_extra_missing_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pypdfium2_missing_says_how_to_install_it_in_a_clone_and_with_pip(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setitem(sys.modules, "pypdfium2", None)
-    with pytest.raises(SourceError, match=r"pip install 'outline\[pdf\]'"):
+    with pytest.raises(SourceError, match=r"`make demo` again in a clone.*`pip install pypdfium2`"):
         read(build([[Line("一、总体要求")]]), "x.pdf")
+
+
+def test_spaces_layout_puts_beside_chinese_characters_are_removed() -> None:
+    lines = [
+        Line("第 39 条 本办法自 2004 年 7 月 1 日起施行。"),
+        Line("See the Act of 2004 for more."),
+    ]
+    got = read(build([lines]), "dates.pdf").text
+    assert got == "第39条本办法自2004年7月1日起施行。\nSee the Act of 2004 for more."
+
+
+def test_a_line_short_by_a_character_that_punctuation_pulled_down_is_joined() -> None:
+    """A line may not begin with ，: the character before it goes down too, and the line above
+    stops short of the edge; it is still a wrapped line."""
+    first = "第一条　为了规范行政机关的公文处理工作，提高公文处理的质量和效率"[:WRAP]
+    second = "根据国务院有关规定和本省的实际情况结合本地区的有"[-(WRAP - 2) :]
+    third = "第二条　本办法适用于本省各级行政机关和事业单位团体"[: WRAP - 2]
+    body = [Line(first), Line(second), Line("关，制定本办法。"), Line(third)]
+    body += [Line("第三条　本办法自公布之日起施行。"), Line("要求执行。")]
+    assert (len(first), len(second), len(third)) == (WRAP, WRAP - 2, WRAP - 2)
+    got = read(build([body]), "pulled.pdf").text.split("\n")
+    assert got[0].endswith("结合本地区的有关，制定本办法。")
+    assert [line[:3] for line in got] == ["第一条", "第二条", "第三条", "要求执"]
+    assert got[1] == third
 
 
 def test_the_block_edges_come_from_the_page() -> None:

@@ -1,10 +1,12 @@
 """PDF: the text layer in reading order, hard-wrapped lines re-joined into paragraphs.
 
-Needs the optional extra `pdf` (pypdfium2, the bindings to the PDF engine of Chromium). PDFium
-gives the lines of each page and the box of every character, so a line is known to be full
-when it reaches the right edge of the page's text block, and indented when it starts right of
-its left edge; `unwrap.join` makes paragraphs of them. A page number at the head or foot of a
-page is left out. A PDF without a text layer (a scan) is refused with advice.
+pypdfium2 (the bindings to the PDF engine of Chromium) gives the lines of each page and the box
+of every character, so a line is known to be full when it reaches the right edge of the page's
+text block (or stops a character short where punctuation pulled the last character down), and
+indented when it starts right of its left edge; `unwrap.join` makes paragraphs of them. The
+spaces layout puts between Chinese characters and digits are removed (`unwrap.tighten`). A page
+number at the head or foot of a page is left out. A PDF without a text layer (a scan) is
+refused with advice.
 """
 
 from __future__ import annotations
@@ -13,17 +15,20 @@ import statistics
 from collections.abc import Iterator
 from typing import Any
 
+from outline.sources.caps import CAPS
 from outline.sources.model import SourceError, SourceText
-from outline.sources.unwrap import PAGE_NUMBER, Line, join, unwrap_text
+from outline.sources.unwrap import PAGE_NUMBER, Line, join, pulled, tighten, unwrap_text
 
-MAX_PAGES = 5000
 EDGE = 1.5
 """Within this many characters' widths of the block's right edge, a line is full; this far
 right of the left edge, it is indented."""
 CONTROL = str.maketrans(
     {c: None for c in map(chr, range(32)) if c not in "\t\n\r"} | {"\ufffe": None}
 )
-INSTALL = "reading PDF needs the pdf extra: pip install 'outline[pdf]'"
+INSTALL = (
+    "reading PDF needs pypdfium2, which is not installed: run `make demo` again in a clone of "
+    "outline, or `pip install pypdfium2` in the environment outline is installed in"
+)
 
 
 def read(data: bytes) -> SourceText:
@@ -38,9 +43,15 @@ def read(data: bytes) -> SourceText:
         reason = "an encrypted PDF" if "password" in str(e).lower() else "a damaged PDF"
         raise SourceError(f"is {reason}") from None
     try:
-        if len(document) > MAX_PAGES:
-            raise SourceError(f"is a PDF of more than {MAX_PAGES} pages: refused")
-        pages = [_without_folio(list(_page_lines(document[i]))) for i in range(len(document))]
+        if len(document) > CAPS.pages:
+            raise SourceError(f"is a PDF of more than {CAPS.pages} pages: refused")
+        pages = []
+        chars = 0
+        for index in range(len(document)):
+            pages.append(_without_folio(list(_page_lines(document[index]))))
+            chars += sum(len(line.text) for line in pages[-1])
+            if chars > CAPS.text_chars:
+                raise SourceError(f"is a PDF of more than {CAPS.text_chars} characters: refused")
     finally:
         document.close()
     lines = [line for page in pages for line in page]
@@ -82,7 +93,7 @@ def _page_lines(page: Any) -> Iterator[Line]:
         raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         if len(text) != count:  # no character boxes to go by: judge by widths
             unwrapped, _ = unwrap_text("\n".join(raw))
-            yield from (Line(t, full=False) for t in unwrapped.split("\n"))
+            yield from (Line(tighten(t), full=False) for t in unwrapped.split("\n"))
             return
         yield from _placed(raw, text, [textpage.get_charbox(i) for i in range(count)])
     finally:
@@ -105,9 +116,11 @@ def _placed(raw: list[str], text: str, boxes: list[tuple[float, ...]]) -> Iterat
         return
     left = min(x for _, x, _ in placed)
     right = max(x for _, _, x in placed)
-    for line, start, end in placed:
+    for index, (line, start, end) in enumerate(placed):
+        after = placed[index + 1][0] if index + 1 < len(placed) else ""
+        slack = EDGE * char + (char if pulled(after) else 0)
         yield Line(
-            line.strip(),
-            full=char > 0 and end >= right - EDGE * char,
+            tighten(line.strip()),
+            full=char > 0 and end >= right - slack,
             indented=char > 0 and start >= left + EDGE * char,
         )

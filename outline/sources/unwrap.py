@@ -37,6 +37,33 @@ INDENT = re.compile(rf"(?:\u3000|  |\t)[{SPACE}]*\S")
 """Indentation that opens a paragraph: a full-width space, two spaces or a tab."""
 
 
+NO_LINE_START = "，、。；：？！）》」』】〉”’…·,.;:?!)"
+"""Punctuation a line may not begin with: the character before it moves down with it, so the
+line above stops a character short of the edge."""
+CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\U00020000-\U0003ffff"
+LAYOUT_SPACE = re.compile(
+    rf"(?<=[{CJK}])[ \u00a0]+(?=[{CJK}0-9A-Za-z])|(?<=[0-9A-Za-z])[ \u00a0]+(?=[{CJK}])"
+)
+"""Spaces that layout puts between Chinese and digits or Latin letters (2004 年 7 月), which
+a reader does not see as spaces; those between Latin words stay."""
+
+
+def tighten(text: str) -> str:
+    """A laid-out line without the spaces layout put beside Chinese characters.
+
+    >>> tighten("本办法自 2004 年 7 月 1 日起施行 (Act of 2004)")
+    '本办法自2004年7月1日起施行 (Act of 2004)'
+    """
+    return LAYOUT_SPACE.sub("", text)
+
+
+def pulled(text: str) -> bool:
+    """Whether a line begins with a character that punctuation pulled down from the line
+    above (关，…)."""
+    stripped = text.lstrip(SPACE)
+    return len(stripped) > 1 and stripped[1] in NO_LINE_START
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     """One line as laid out, with what its position says."""
