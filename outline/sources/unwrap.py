@@ -57,11 +57,23 @@ def tighten(text: str) -> str:
     return LAYOUT_SPACE.sub("", text)
 
 
+NUMERALS = "0123456789０１２３４５６７８９一二三四五六七八九十〇零百千"
+
+
 def pulled(text: str) -> bool:
     """Whether a line begins with a character that punctuation pulled down from the line
-    above (关，…)."""
+    above (关，…), not with a numeral and its mark (一、 1.).
+
+    >>> pulled("关，制定本办法。"), pulled("一、总体要求")
+    (True, False)
+    """
     stripped = text.lstrip(SPACE)
-    return len(stripped) > 1 and stripped[1] in NO_LINE_START
+    return (
+        len(stripped) > 1
+        and stripped[1] in NO_LINE_START
+        and not stripped[0].isascii()
+        and stripped[0] not in NUMERALS
+    )
 
 
 @dataclass(frozen=True, slots=True)

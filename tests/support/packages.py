@@ -96,12 +96,18 @@ def list_style(name: str, *levels: str, outline: bool = False) -> str:
     return f'<{tag} style:name="{name}">{"".join(levels)}</{tag}>'
 
 
-def number_level(level: int, fmt: str, prefix: str = "", suffix: str = "", **extra: str) -> str:
-    """A numbered level of a list style; `extra` adds attributes (display_levels=…)."""
+def number_level(
+    level: int, fmt: str, prefix: str = "", suffix: str = "", follow: str = "space", **extra: str
+) -> str:
+    """A numbered level of a list style, its label followed by `follow` (listtab, space,
+    nothing); `extra` adds attributes (text__display_levels=…)."""
     attrs = "".join(f' {k.replace("__", ":").replace("_", "-")}="{v}"' for k, v in extra.items())
     return (
         f'<text:list-level-style-number text:level="{level}" style:num-format="{fmt}"'
-        f' style:num-prefix="{prefix}" style:num-suffix="{suffix}"{attrs}/>'
+        f' style:num-prefix="{prefix}" style:num-suffix="{suffix}"{attrs}>'
+        "<style:list-level-properties><style:list-level-label-alignment"
+        f' text:label-followed-by="{follow}"/></style:list-level-properties>'
+        "</text:list-level-style-number>"
     )
 
 
@@ -171,3 +177,59 @@ def rtf(lines: list[str]) -> bytes:
     return (
         "{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0 SimSun;}}\\f0\\fs24 " + body + "}"
     ).encode()
+
+
+OFD_NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+PT = 0.3528
+"""Millimetres a point: OFD places text in millimetres."""
+
+
+def ofd(
+    pages: list[list[tuple[str, float, float]]], size: float = 16, prefix: str = "ofd:"
+) -> bytes:
+    """An OFD file whose pages hold lines of text: (text, x, y) in points, y down the page,
+    each character `size` wide."""
+    n = prefix
+    members: dict[str, bytes | str] = {
+        "OFD.xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?><{n}OFD {OFD_NS} Version="1.1" DocType="OFD">'
+            f"<{n}DocBody><{n}DocRoot>Doc_0/Document.xml</{n}DocRoot></{n}DocBody></{n}OFD>"
+        )
+    }
+    listed = "".join(
+        f'<{n}Page ID="{i + 1}" BaseLoc="Pages/Page_{i}/Content.xml"/>' for i in range(len(pages))
+    )
+    members["Doc_0/Document.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8"?><{n}Document {OFD_NS}><{n}CommonData>'
+        f"<{n}PageArea><{n}PhysicalBox>0 0 210 297</{n}PhysicalBox></{n}PageArea>"
+        f"</{n}CommonData><{n}Pages>{listed}</{n}Pages></{n}Document>"
+    )
+    for index, lines in enumerate(pages):
+        objects = "".join(
+            f'<{n}TextObject ID="{k + 10}" Boundary="{x * PT:.2f} {y * PT:.2f} 180 {size * PT:.2f}"'
+            f' Font="1" Size="{size * PT:.3f}"><{n}TextCode X="0" Y="{size * PT * 0.86:.3f}"'
+            f' DeltaX="g {max(len(text) - 1, 0)} {size * PT:.3f}">{text}</{n}TextCode>'
+            f"</{n}TextObject>"
+            for k, (text, x, y) in enumerate(lines)
+        )
+        members[f"Doc_0/Pages/Page_{index}/Content.xml"] = (
+            f'<?xml version="1.0" encoding="UTF-8"?><{n}Page {OFD_NS}><{n}Content>'
+            f'<{n}Layer ID="2">{objects}</{n}Layer></{n}Content></{n}Page>'
+        )
+    return zip_bytes(members)
+
+
+def ofd_typeset(pages: list[list[object]]) -> bytes:
+    """The pages that `pdf_builder.typeset` lays out, as an OFD file (lines in a shuffled
+    order, as producers write objects in any order)."""
+    from tests.support.pdf_builder import LEADING, LEFT, SIZE, Line
+
+    out = []
+    for page in pages:
+        placed = []
+        for index, line in enumerate(page):
+            assert isinstance(line, Line)
+            x = line.x if line.x is not None else LEFT + line.indent * SIZE
+            placed.append((line.text, x, 60 + index * LEADING))
+        out.append(placed[1::2] + placed[::2])
+    return ofd(out, SIZE)
