@@ -23,7 +23,7 @@ runner = CliRunner()
 LINES_PER_DOCUMENT = 6
 BROKEN = {
     "00/doc00100-empty.txt": (b"", "is empty"),
-    "04/doc04321-binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00", "is a binary file, not text"),
+    "04/doc04321-binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00", "is a PNG image, not a document"),
     "09/doc09999-mojibake.txt": (
         "一、总体".encode() + b"\x80\xff",
         "is not text in UTF-8, UTF-16, GB18030/GBK or Big5 (try --encoding)",

@@ -78,7 +78,7 @@ def test_a_missing_file_is_reported_and_the_others_still_go_through(doc_file: Pa
     [
         (b"", "is empty"),
         (b"  \n\n", "is empty"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "is a binary file, not text"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "is a PNG image, not a document"),
         (b"abc\x80\xff", "is not text in UTF-8, UTF-16, GB18030/GBK or Big5 (try --encoding)"),
     ],
 )

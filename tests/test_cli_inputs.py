@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from outline.cli.app import EXIT_OK, EXIT_TROUBLE, app
 from tests.support.docx_builder import Para, abstract, build, lvl, num
+from tests.support.packages import lying_sizes, odt, ofd, rtf
 
 runner = CliRunner()
 NUMBERING = [
@@ -97,8 +98,11 @@ def test_html_selector_and_unwrap_options(tmp_path: Path) -> None:
 
 
 def test_a_directory_takes_every_format_and_reports_what_it_cannot_read(
-    tmp_path: Path, docx_file: Path
+    tmp_path: Path, docx_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from outline.sources import office
+
+    monkeypatch.setattr(office, "soffice", lambda: None)
     (tmp_path / "page.htm").write_text("<p>一、网页</p>", encoding="utf-8")
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100))
     (tmp_path / "image.png").write_bytes(b"\x89PNG")
@@ -108,25 +112,37 @@ def test_a_directory_takes_every_format_and_reports_what_it_cannot_read(
     assert f"==> {docx_file} <==" in out
     assert err == (
         f"outline: {tmp_path / 'old.doc'}: is a binary Word or WPS file (.doc, .wps): "
-        "convert it first: soffice --headless --convert-to docx FILE\n"
+        f"{office.INSTALL}\n"
     )
 
 
-def test_a_directory_takes_every_suffix_the_readers_know(tmp_path: Path) -> None:
-    from outline.sources import SIGNED, SUFFIXES
+def test_a_directory_takes_every_suffix_the_readers_know(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from outline.sources import SIGNED, SUFFIXES, office
 
+    monkeypatch.setattr(office, "soffice", lambda: None)
     page = "<p>一、网页</p>".encode()
     ole2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100)
+    by_reader = {
+        "html": page,
+        "mht": page,
+        "odt": odt("<text:p>一、网页</text:p>", flat=True),
+    }
+    by_suffix = {".odt": odt("<text:p>一、网页</text:p>"), ".ott": odt("<text:p>一、网页</text:p>")}
+    by_suffix |= {".ofd": ofd([[("一、网页", 80, 60)]]), ".rtf": rtf(["一、网页"])}
+    by_suffix |= dict.fromkeys((".doc", ".dot", ".wps", ".wpt"), ole2)
     for suffix in sorted(SIGNED | SUFFIXES.keys()):
         if SUFFIXES.get(suffix) != "pdf":
-            data = page if suffix in SUFFIXES else ole2 if suffix in (".doc", ".wps") else None
+            data = by_suffix.get(suffix) or by_reader.get(SUFFIXES.get(suffix, ""))
             (tmp_path / f"plan{suffix}").write_bytes(data or build(DOCX, NUMBERING))
     code, out, err = invoke("show", str(tmp_path))
     shown = [line[4:-4] for line in out.splitlines() if line.startswith("==> ")]
     failed = [line.split(": ")[1] for line in err.splitlines()]
     assert sorted(shown + failed) == sorted(str(p) for p in tmp_path.iterdir())
-    assert failed == [str(tmp_path / "plan.doc"), str(tmp_path / "plan.wps")]
-    assert out.count("1  一、网页\n") == list(SUFFIXES.values()).count("html")
+    needs_libreoffice = (".doc", ".dot", ".rtf", ".wps", ".wpt")
+    assert failed == [str(tmp_path / f"plan{suffix}") for suffix in needs_libreoffice]
+    assert out.count("1  一、网页\n") == len(shown) - 3  # all but the three .docx-like files
     assert code == EXIT_TROUBLE
 
 
@@ -146,10 +162,12 @@ def test_bad_files_get_one_line_each_and_the_rest_go_through(
     good = docx_file.read_bytes()
     bad = {
         "truncated.docx": (good[: len(good) // 3], "is a damaged or truncated .docx"),
-        "archive.docx": (_zip({"a.txt": b"x"}), "is a zip archive, not a .docx"),
+        "archive.docx": (_zip({"a.txt": b"x"}), "is a ZIP archive but not a Word"),
         "bomb.docx": (
-            _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": bytes(2**26)}),
-            "expands to 64 MiB (a zip bomb): refused",
+            lying_sizes(
+                _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"x"}), 2**31
+            ),
+            "would inflate beyond 256 MiB (a zip bomb?): refused",
         ),
         "empty.html": (b"<html><body><script>x()</script></body></html>", "no text"),
         "scan.pdf": (build_pdf([[]]), "is a PDF without a text layer"),

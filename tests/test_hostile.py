@@ -3,7 +3,6 @@ never inflating gigabytes, never resolving an entity."""
 
 from __future__ import annotations
 
-import struct
 import zipfile
 from collections.abc import Iterator
 
@@ -12,7 +11,7 @@ import pytest
 from outline.sources import SourceError, read
 from outline.sources.caps import MIB, Caps
 from outline.sources.package import Package
-from tests.support.packages import document_xml, odt, paragraph, zip_bytes
+from tests.support.packages import document_xml, lying_sizes, odt, paragraph, zip_bytes
 
 
 @pytest.fixture
@@ -30,19 +29,6 @@ def inflated(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
     yield counted
 
 
-def _lie(data: bytes, size: int, crc: int | None = None) -> bytes:
-    """A zip whose every header declares `size` (and `crc`) for every member."""
-    out = bytearray(data)
-    for signature, size_at, crc_at in ((b"PK\x03\x04", 22, 14), (b"PK\x01\x02", 24, 16)):
-        start = 0
-        while (start := out.find(signature, start)) >= 0:
-            struct.pack_into("<I", out, start + size_at, size)
-            if crc is not None:
-                struct.pack_into("<I", out, start + crc_at, crc)
-            start += 4
-    return bytes(out)
-
-
 def test_a_zip_bomb_is_refused_from_its_headers_without_inflating(inflated: list[int]) -> None:
     bomb = zip_bytes({"[Content_Types].xml": "<Types/>", "word/document.xml": bytes(64 * MIB)})
     assert len(bomb) < MIB
@@ -56,14 +42,14 @@ def test_a_member_whose_size_and_crc_lie_is_refused_after_its_declared_bytes(
 ) -> None:
     honest = zip_bytes({"word/document.xml": bytes(64 * MIB)})
     with pytest.raises(SourceError, match=r"is a damaged \.docx"):
-        Package(_lie(honest, 1000, crc=0), ".docx").read("word/document.xml")
+        Package(lying_sizes(honest, 1000, crc=0), ".docx").read("word/document.xml")
     assert inflated[0] <= 1000
 
 
 def test_a_3_gb_mimetype_is_never_inflated(inflated: list[int]) -> None:
     """A member named mimetype that claims 3 GB, before an OpenDocument's content."""
     data = zip_bytes({"mimetype": b"application/vnd.oasis.opendocument.text" + bytes(MIB)})
-    data = _lie(data, 3 * 2**30)
+    data = lying_sizes(data, 3 * 2**30)
     with pytest.raises(SourceError):
         read(data, "x.odt")
     assert inflated[0] <= 1000

@@ -5,6 +5,7 @@ and RTF, all with the standard library."""
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 from collections.abc import Mapping
 from email.mime.base import MIMEBase
@@ -25,6 +26,19 @@ def zip_bytes(members: Mapping[str, bytes | str], method: int = zipfile.ZIP_DEFL
         for name, data in members.items():
             archive.writestr(name, data.encode() if isinstance(data, str) else data)
     return stream.getvalue()
+
+
+def lying_sizes(data: bytes, size: int, crc: int | None = None) -> bytes:
+    """A zip whose every header declares `size` (and `crc`) for every member."""
+    out = bytearray(data)
+    for signature, size_at, crc_at in ((b"PK\x03\x04", 22, 14), (b"PK\x01\x02", 24, 16)):
+        start = 0
+        while (start := out.find(signature, start)) >= 0:
+            struct.pack_into("<I", out, start + size_at, size)
+            if crc is not None:
+                struct.pack_into("<I", out, start + crc_at, crc)
+            start += 4
+    return bytes(out)
 
 
 def paragraph(text: str, props: str = "") -> str:
