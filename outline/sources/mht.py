@@ -40,7 +40,8 @@ def _page(message: Message) -> Message | None:
             raise SourceError(f"is a saved page of more than {CAPS.mime_parts} parts: refused")
         if not part.is_multipart():
             parts.append(part)
-    start = (message.get_param("start") or "").strip("<>") if message.get_param("start") else ""
+    param = message.get_param("start")
+    start = param.strip().strip("<>") if isinstance(param, str) else ""
     if start:
         for part in parts:
             if (part.get("Content-ID") or "").strip().strip("<>") == start:

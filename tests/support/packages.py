@@ -7,10 +7,12 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from email.mime.base import MIMEBase
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
+
+from tests.support.pdf_builder import Line
 
 W_URI = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_URI = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -199,7 +201,7 @@ PT = 0.3528
 
 
 def ofd(
-    pages: list[list[tuple[str, float, float]]], size: float = 16, prefix: str = "ofd:"
+    pages: Sequence[Sequence[tuple[str, float, float]]], size: float = 16, prefix: str = "ofd:"
 ) -> bytes:
     """An OFD file whose pages hold lines of text: (text, x, y) in points, y down the page,
     each character `size` wide."""
@@ -233,16 +235,15 @@ def ofd(
     return zip_bytes(members)
 
 
-def ofd_typeset(pages: list[list[object]]) -> bytes:
+def ofd_typeset(pages: Sequence[Sequence[Line]]) -> bytes:
     """The pages that `pdf_builder.typeset` lays out, as an OFD file (lines in a shuffled
     order, as producers write objects in any order)."""
-    from tests.support.pdf_builder import LEADING, LEFT, SIZE, Line
+    from tests.support.pdf_builder import LEADING, LEFT, SIZE
 
     out = []
     for page in pages:
-        placed = []
+        placed: list[tuple[str, float, float]] = []
         for index, line in enumerate(page):
-            assert isinstance(line, Line)
             x = line.x if line.x is not None else LEFT + line.indent * SIZE
             placed.append((line.text, x, 60 + index * LEADING))
         out.append(placed[1::2] + placed[::2])
