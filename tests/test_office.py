@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,10 @@ def test_a_conversion_that_hangs_is_ended_and_leaves_nothing(
         office.convert(command, OLE2, ".doc", 0.5)
     assert list(private_tmp.iterdir()) == []
     child = int(pids.read_text(encoding="utf-8"))
+    for _ in range(100):  # a killed process may take a moment to be reaped
+        if not _alive(child):
+            break
+        time.sleep(0.05)
     assert not _alive(child)
 
 
