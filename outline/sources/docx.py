@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from outline.sources import ooxml
 from outline.sources.caps import CAPS
@@ -25,6 +25,7 @@ from outline.sources.model import SourceError, SourceText, Styled
 from outline.sources.numbering import (
     LEVELS,
     Counters,
+    Definitions,
     Element,
     W,
     int_val,
@@ -59,23 +60,62 @@ class ParagraphStyle:
     """Its outline level, 0-based (w:outlineLvl)."""
 
 
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where one line of the text comes from: for the tools that write into the file."""
+
+    paragraph: Element
+    """The w:p element whose text the line is."""
+    label: str = ""
+    """The label Word's numbering puts before the paragraph's text, suffix included: the
+    line's first len(label) characters ("" when it has none)."""
+    num_id: str | None = None
+    """The numbering instance (w:numId) that makes the label."""
+    ilvl: int | None = None
+    """The level of that list the paragraph is numbered at, 0-based."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A .docx as this reader reads it: the text, and the paragraph of each line."""
+
+    text: SourceText
+    """What `read` returns."""
+    part: str
+    """The name of the main document part in the package (word/document.xml)."""
+    root: Element
+    """That part's XML tree, as read; `origins` are elements of it."""
+    origins: tuple[Origin | None, ...]
+    """For each line of the text, the paragraph it comes from (None for a line that is no
+    paragraph of the main document part: one that a w:altChunk brings in)."""
+    numbering: Definitions
+    """The numbering definitions the labels were made from."""
+
+
 @dataclass(slots=True)
 class _Lines:
-    """The text being built: lines, heading evidence, how many were numbered."""
+    """The text being built: lines, where each comes from, heading evidence, how many were
+    numbered."""
 
     lines: list[str]
     styled: list[Styled]
     numbered: int = 0
+    origins: list[Origin | None] = field(default_factory=list)
 
 
 def read(data: bytes) -> SourceText:
     """A .docx file as lines of text, one a paragraph, numbering labels restored."""
+    return read_paragraphs(data).text
+
+
+def read_paragraphs(data: bytes) -> Reading:
+    """A .docx file read as `read` reads it, with the paragraph each line comes from."""
     package = Package(data, ".docx")
     out = _Lines([], [])
-    _read_package(package, out, CHUNK_DEPTH)
+    part, root, definitions = _read_package(package, out, CHUNK_DEPTH)
     if not any(line.strip() for line in out.lines):
         raise SourceError("is a .docx with no text")
-    return SourceText(
+    text = SourceText(
         text="\n".join(out.lines),
         format="docx",
         encoding=None,
@@ -83,16 +123,22 @@ def read(data: bytes) -> SourceText:
         styled=tuple(out.styled),
         numbered=out.numbered,
     )
+    return Reading(text, part, root, tuple(out.origins), definitions)
 
 
-def _read_package(package: Package, out: _Lines, depth: int) -> None:
+def _read_package(
+    package: Package, out: _Lines, depth: int, own: bool = True
+) -> tuple[str, Element, Definitions]:
+    """Read a package's lines into `out` (as lines of the document when `own`, else as lines
+    another one brings in); its main part's name and tree, and its numbering."""
     parts = ooxml.locate(package)
     document = ooxml.transitional(package.xml(parts.document))
     body = document.find(W + "body")
     if body is None:
         raise SourceError("is a .docx without a document body")
     styles, default, lists = _styles(_optional(package, parts.styles))
-    counters = Counters(read_definitions(_optional(package, parts.numbering)), lists)
+    definitions = read_definitions(_optional(package, parts.numbering))
+    counters = Counters(definitions, lists)
     for paragraph in paragraphs(body):
         if paragraph.tag == W + "altChunk":
             _chunk(package, parts, paragraph, out, depth)
@@ -101,20 +147,22 @@ def _read_package(package: Package, out: _Lines, depth: int) -> None:
         style_id = val(p_pr.find(W + "pStyle")) if p_pr is not None else None
         chain = list(_chain(styles, style_id or default))
         text = paragraph_text(paragraph)
-        label = _label(counters, p_pr, chain, styles)
+        label, num_id, ilvl = _label(counters, p_pr, chain, styles)
         if label:
             out.numbered += 1
             text = label + text
-        _add(out, text)
+        _add(out, text, Origin(paragraph, label or "", num_id, ilvl) if own else None)
         evidence = _outline_level(p_pr, chain, styles)
         if evidence is not None and text.strip():
             out.styled.append(Styled(line=len(out.lines), level=evidence[0], style=evidence[1]))
+    return parts.document, document, definitions
 
 
-def _add(out: _Lines, text: str) -> None:
+def _add(out: _Lines, text: str, origin: Origin | None = None) -> None:
     if len(out.lines) >= CAPS.paragraphs:
         raise SourceError(f"is a .docx of more than {CAPS.paragraphs} paragraphs: refused")
     out.lines.append(text)
+    out.origins.append(origin)
 
 
 def _optional(package: Package, name: str | None) -> Element | None:
@@ -140,7 +188,7 @@ def _chunk(package: Package, parts: ooxml.Parts, chunk: Element, out: _Lines, de
     data = package.read(name)
     try:
         if data.startswith(b"PK"):
-            _read_package(Package(data, ".docx"), out, depth - 1)
+            _read_package(Package(data, ".docx"), out, depth - 1, own=False)
             return
         lower = data[:1024].lower()
         page = b"<html" in lower or b"<body" in lower or b"mime-version" in lower
@@ -189,8 +237,9 @@ def _chain(styles: dict[str, ParagraphStyle], style_id: str | None) -> Iterator[
 
 def _label(
     counters: Counters, p_pr: Element | None, chain: list[str], styles: dict[str, ParagraphStyle]
-) -> str | None:
-    """The numbering label of a paragraph, from its own numPr or its style's."""
+) -> tuple[str | None, str | None, int | None]:
+    """The numbering label of a paragraph, from its own numPr or its style's, with the list
+    (numId) and level that make it."""
     num_pr = p_pr.find(W + "numPr") if p_pr is not None else None
     num_id = val(num_pr.find(W + "numId")) if num_pr is not None else None
     ilvl = int_val(num_pr.find(W + "ilvl")) if num_pr is not None else None
@@ -198,15 +247,16 @@ def _label(
     if num_id is None:
         owner = next((key for key in chain if styles[key].num_id is not None), None)
         if owner is None:
-            return None
+            return None, None, None
         num_id = styles[owner].num_id
         ilvl = styles[owner].ilvl if ilvl is None else ilvl
     if not num_id or num_id == "0":
-        return None
+        return None, None, None
     if ilvl is None:
         levels = counters.levels(num_id) or ()
         ilvl = next((i for i, level in enumerate(levels) if owner and level.style == owner), 0)
-    return counters.label(num_id, min(max(ilvl, 0), LEVELS - 1))
+    ilvl = min(max(ilvl, 0), LEVELS - 1)
+    return counters.label(num_id, ilvl), num_id, ilvl
 
 
 def _outline_level(

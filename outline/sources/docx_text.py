@@ -8,7 +8,7 @@ mc:Fallback); only the first is read.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from outline.sources import safexml
 from outline.sources.numbering import MC, Element, W, val
@@ -64,37 +64,56 @@ def _text_boxes(paragraph: Element) -> Iterator[Element]:
 def paragraph_text(paragraph: Element) -> str:
     """The text of a paragraph as shown: tracked deletions, field codes, hidden runs left out;
     a line break becomes a space between Latin words and nothing between Chinese."""
-    pieces: list[str] = []
-    _collect(paragraph, pieces)
-    text = "".join(pieces)
-    if BREAK in text:
-        parts = text.split(BREAK)
-        text = parts[0]
-        for part in parts[1:]:
-            latin = text[-1:].isascii() and text[-1:].isalnum() and part[:1].isascii()
-            text += (" " if latin else "") + part
-    return text
+    return resolved("".join(piece for piece, _ in pieces(paragraph)))[0]
 
 
-def _collect(element: Element, pieces: list[str]) -> None:
+def pieces(paragraph: Element) -> list[tuple[str, Element]]:
+    """The pieces of a paragraph's text in order, each with the element it is read from (a w:t,
+    w:tab, w:br, w:sym …); a line break is `BREAK` until `resolved`. For the tools that write
+    into the file: a character of the text is found in the element it was read from."""
+    found: list[tuple[str, Element]] = []
+    _collect(paragraph, found)
+    return found
+
+
+def resolved(raw: str) -> tuple[str, Sequence[int]]:
+    """A paragraph's joined pieces with each line break resolved, and for each character of the
+    result the position in `raw` it stands for."""
+    if BREAK not in raw:
+        return raw, range(len(raw))
+    parts = raw.split(BREAK)
+    text = parts[0]
+    where = list(range(len(text)))
+    position = len(text)  # where the break before `part` stands in `raw`
+    for part in parts[1:]:
+        if text[-1:].isascii() and text[-1:].isalnum() and part[:1].isascii():
+            text += " "
+            where.append(position)
+        text += part
+        where.extend(range(position + 1, position + 1 + len(part)))
+        position += 1 + len(part)
+    return text, where
+
+
+def _collect(element: Element, found: list[tuple[str, Element]]) -> None:
     for child in element:
         tag = child.tag
         if tag in SKIPPED or not isinstance(tag, str):
             continue
         if tag == W + "t":
-            pieces.append(safexml.text(child))
+            found.append((safexml.text(child), child))
         elif tag in (W + "tab", W + "ptab"):
-            pieces.append("\t")
+            found.append(("\t", child))
         elif tag in (W + "br", W + "cr"):
-            pieces.append(BREAK if child.get(W + "type") in (None, "textWrapping") else "")
+            found.append((BREAK if child.get(W + "type") in (None, "textWrapping") else "", child))
         elif tag == W + "noBreakHyphen":
-            pieces.append("-")
+            found.append(("-", child))
         elif tag == W + "sym":
-            pieces.append(_symbol(child.get(W + "char") or ""))
+            found.append((_symbol(child.get(W + "char") or ""), child))
         elif tag == W + "r" and _hidden(child):
             continue
         elif tag != W + "p":  # a paragraph inside a text box is not this one's text
-            _collect(child, pieces)
+            _collect(child, found)
 
 
 def _hidden(run: Element) -> bool:
