@@ -12,11 +12,11 @@ from __future__ import annotations
 import os
 import sys
 
-from outline.cli import check, diff, export, lsp, show
+from outline.cli import check, diff, export, lsp, mark, show
 from outline.cli.app import EXIT_BUG, EXIT_OK, EXIT_TROUBLE, app
 from outline.cli.stdout import OutputError, guard, silence
 
-__all__ = ["app", "check", "diff", "export", "lsp", "main", "show"]
+__all__ = ["app", "check", "diff", "export", "lsp", "main", "mark", "show"]
 
 
 def main() -> None:

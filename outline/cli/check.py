@@ -117,7 +117,10 @@ def check(
     the change, and the findings (on stderr) and exit code are those of the documents as they
     are.
 
-    Documents may be text, .docx, web pages or PDF; only text files are mended.
+    Documents may be text, .docx, web pages or PDF; text files and .docx are mended. In a
+    .docx a typed marker is mended inside its runs, which keep their formatting; a marker that
+    Word's numbering writes is reported with its list (numId, abstractNum, level), not
+    rewritten. --fix prints the mended .docx, so redirect stdout.
 
     Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 an input could not be read
     or written, or bad usage (the other inputs still go through); 3 a bug.
@@ -147,13 +150,11 @@ def check(
         report.documents += 1
         doc = loaded.doc
         if mending:
-            fixed = _mend(loaded, codes, run, report, write=write, diff=diff)
-            if fixed is None:
+            mended = _mend(loaded, codes, run, report, write=write, diff=diff)
+            if mended is None:
                 continue
             if not dry_run:  # a dry run changes nothing: its findings are the document's
-                from outline.parser import parse
-
-                doc = parse(fixed)
+                doc = mended
         from outline.check.findings import check as find
 
         found = [f for f in find(doc) if f.code in codes]
@@ -204,22 +205,22 @@ def _mend(
     *,
     write: bool,
     diff: bool,
-) -> str | None:
-    """Mend one document as asked; its mended text, or None if it could not be handled."""
+) -> Document | None:
+    """Mend one document as asked; the document mended, or None if it could not be handled."""
     from outline.check.codes import CODES
     from outline.check.fix import apply, edits
     from outline.cli.rewrite import RewriteError, encode, encoder, unified_diff, write_in_place
+    from outline.parser import parse
 
+    renumber = any(CODES[c].mends == "number" for c in codes)
+    restyle = any(CODES[c].mends == "style" for c in codes)
+    if loaded.format == "docx":
+        return _mend_docx(loaded, run, report, (renumber, restyle), write=write, diff=diff)
     if (write or not diff) and (loaded.format != "text" or loaded.encoding is None):
-        run.fail(loaded.source, f"--fix and --write mend text files, not {loaded.format}")
+        run.fail(loaded.source, f"--fix and --write mend text and .docx files, not {loaded.format}")
         return None
     text = loaded.doc.text
-    changes = edits(
-        text,
-        loaded.doc,
-        renumber=any(CODES[c].mends == "number" for c in codes),
-        restyle=any(CODES[c].mends == "style" for c in codes),
-    )
+    changes = edits(text, loaded.doc, renumber=renumber, restyle=restyle)
     fixed = apply(text, changes)
     data = loaded.data
     if changes and (write or not diff) and loaded.encoding is not None:
@@ -240,7 +241,29 @@ def _mend(
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
-    return fixed
+    return parse(fixed)
+
+
+def _mend_docx(
+    loaded: Loaded,
+    run: Inputs,
+    report: Report,
+    flags: tuple[bool, bool],
+    *,
+    write: bool,
+    diff: bool,
+) -> Document | None:
+    """Mend one .docx (see `outline.cli.mend_docx`), counting what was mended."""
+    from outline.cli.mend_docx import mend_docx
+
+    mended = mend_docx(loaded, run, flags, write=write, diff=diff, lang=report.lang)
+    if mended is None:
+        return None
+    doc, markers = mended
+    if markers:
+        report.fixed_documents += 1
+        report.fixed_markers += markers
+    return doc
 
 
 def _print_findings(report: Report, format: str, stream: TextIO) -> None:
