@@ -47,6 +47,8 @@ class Job:
     many documents go into one file that starts with it once."""
     open_depth: int | None = None
     """HTML: the levels whose sections start open."""
+    layout: str | None = None
+    """How the documents look, in a format that has layouts (docx)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +91,7 @@ def export_one(job: Job, task: Task) -> Outcome:
             md_style=job.md_style,
             body=job.body,
             open_depth=job.open_depth,
+            layout=job.layout,
         )
         output = FORMATS[job.format].render(loaded.doc, options)
         if job.head is not None and isinstance(output, str) and output.startswith(job.head):

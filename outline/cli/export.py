@@ -70,6 +70,14 @@ def export(
     md_style: Annotated[
         str, typer.Option("--md-style", help="md: 'headings' (## … then lists) or 'list'.")
     ] = "headings",
+    layout: Annotated[
+        str | None,
+        typer.Option(
+            "--layout",
+            help="docx: plain, or gbt9704 (GB/T 9704 公文格式: page, fonts, page numbers).",
+            metavar="NAME",
+        ),
+    ] = None,
     depth: Depth = None,
     open_depth: Annotated[
         int | None,
@@ -98,19 +106,26 @@ def export(
     Exit codes: 0 success; 2 an input could not be read or an output written (the others went
     through), or bad usage; 3 a bug.
 
+    docx with --body is the whole draft, every paragraph, headings in Word's Heading styles;
+    --layout gbt9704 lays it out as GB/T 9704 lays out an official document (A4, 22 lines of
+    28 characters, 方正小标宋 title, 黑体/楷体/仿宋 levels, — 1 — page numbers).
+
     \b
     Example:
         outline export seeds/measures-party-governance.txt --format json -o skeleton.json
+        outline export draft.docx -f docx --body --layout gbt9704 -o draft-laid-out.docx
         outline export 'corpus/**/*.txt' --format csv -o skeletons.csv --skip-existing
     """
     from outline.cli.batch import Job, default_jobs
     from outline.cli.plan import Asked, plan
     from outline.sources.model import ReadOptions
 
-    asked = Asked(paths or [], format, output, files_from, jobs, skip_existing, body, md_style)
+    asked = Asked(
+        paths or [], format, output, files_from, jobs, skip_existing, body, md_style, layout
+    )
     planned = plan(asked, default_jobs)
     read = ReadOptions(encoding, html_selector, unwrap)
-    job = Job(format, read, depth, md_style, body, planned.head, open_depth)
+    job = Job(format, read, depth, md_style, body, planned.head, open_depth, layout)
     raise typer.Exit(run(planned, job))
 
 

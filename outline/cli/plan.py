@@ -35,6 +35,7 @@ class Asked:
     skip_existing: bool
     body: bool
     md_style: str
+    layout: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +146,11 @@ def _check(asked: Asked, format: Format, output: str | None) -> None:
 
     if asked.md_style not in MD_STYLES:
         usage_error(f"--md-style must be 'headings' or 'list', not {asked.md_style!r}")
+    if asked.layout is not None and asked.layout not in format.layouts:
+        laid = [name for name, f in FORMATS.items() if f.layouts]
+        if not format.layouts:
+            usage_error(f"--layout goes with --format {' or '.join(laid)}, not {format.name}")
+        usage_error(f"--layout must be one of {', '.join(format.layouts)}, not {asked.layout!r}")
     if asked.body and not format.with_body:
         bodied = {k: v for k, v in FORMATS.items() if v.with_body}
         usage_error(f"--body goes with --format {names(bodied)}, not {format.name}")

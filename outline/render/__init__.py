@@ -44,11 +44,13 @@ class Options:
     open_depth: int | None = None
     """HTML: sections open down to this level, the deeper ones folded (None: as the page
     chooses — every level of a bare skeleton, the first only with body text)."""
+    layout: str | None = None
+    """How the document looks, one of its format's `layouts` (None: the first)."""
 
     @classmethod
     def of(cls, loaded: Loaded, **asked: Any) -> Options:
         """The options for a loaded document: what its reader knows, and what the user asked
-        (depth, md_style, body, open_depth)."""
+        (depth, md_style, body, open_depth, layout)."""
         return cls(
             source=loaded.source,
             encoding=loaded.encoding,
@@ -88,6 +90,8 @@ class Format:
     gathers: bool = False
     """Outputs of many documents concatenate into one file (a line or rows each); such a file
     opens with `head()`, and each document's own output starts with it too."""
+    layouts: tuple[str, ...] = ()
+    """The looks it can be given (--layout), the default first."""
 
     def render(self, doc: Document, options: Options) -> str | bytes:
         """The document in this format."""
@@ -125,6 +129,7 @@ FORMATS: Mapping[str, Format] = MappingProxyType(
                 ".docx",
                 binary=True,
                 with_body=True,
+                layouts=("plain", "gbt9704"),
             ),
             Format(
                 "xmind",
