@@ -125,7 +125,8 @@ def test_mark_copies_every_other_part_byte_for_byte() -> None:
             '<w:pPr><w:outlineLvl w:val="0"/></w:pPr>',
         ),
         (
-            '<w:p><w:pPr><w:jc w:val="both"/><w:rPr><w:b/></w:rPr></w:pPr><w:r><w:t>一、甲</w:t></w:r></w:p>',
+            '<w:p><w:pPr><w:jc w:val="both"/><w:rPr><w:b/></w:rPr></w:pPr>'
+            "<w:r><w:t>一、甲</w:t></w:r></w:p>",
             '<w:jc w:val="both"/><w:outlineLvl w:val="0"/><w:rPr>',
         ),
         (

@@ -19,7 +19,8 @@ from xml.sax.saxutils import escape
 from outline.check.fix import Edit, apply, edits
 from outline.docxedit.draft import Draft, EditError, line_starts, open_draft
 from outline.docxedit.part import Element, Part, Splice
-from outline.sources.docx import pieces, read, resolved
+from outline.sources.docx import read
+from outline.sources.docx_text import pieces, resolved
 from outline.sources.numbering import W
 
 XML_SPACE = "xml:space"
