@@ -11,7 +11,6 @@ from typer.testing import CliRunner
 
 from outline.cli.app import EXIT_DIFFERENT, EXIT_OK, EXIT_TROUBLE, app
 from tests.support.corpus import SEEDS
-from tests.support.docx_builder import Para, build
 
 runner = CliRunner()
 DRAFT = "一、目标\n（一）甲\n(二)乙\n（四）丙\n二、任务\n要做到：一是统一思想。\n"
@@ -401,24 +400,32 @@ def test_help_gives_an_example_and_the_exit_codes() -> None:
     assert "Exit codes: 0 no finding at or above --fail-on; 1 findings; 2" in result.stdout
 
 
+def page(text: str) -> bytes:
+    """A web page holding the lines of a text, a paragraph each."""
+    body = "".join(f"<p>{line}</p>" for line in text.splitlines())
+    return f"<!doctype html><html><body>{body}</body></html>".encode()
+
+
 @pytest.mark.parametrize("mending", [["--fix"], ["--fix", "--select", "T"], ["--write"]])
 @pytest.mark.parametrize("draft_text", [DRAFT, MENDED], ids=["to-mend", "clean"])
-def test_fix_and_write_refuse_a_document_that_is_not_text(
+def test_fix_and_write_refuse_a_document_that_is_neither_text_nor_docx(
     tmp_path: Path, mending: list[str], draft_text: str
 ) -> None:
-    path = tmp_path / "draft.docx"
-    data = build([Para(line) for line in draft_text.splitlines()])
+    path = tmp_path / "draft.html"
+    data = page(draft_text)
     path.write_bytes(data)
     code, out, err = invoke(str(path), *mending)
     assert (code, out) == (EXIT_TROUBLE, b"")
-    assert err.splitlines()[0] == f"outline: {path}: --fix and --write mend text files, not docx"
+    assert err.splitlines()[0] == (
+        f"outline: {path}: --fix and --write mend text and .docx files, not html"
+    )
     assert path.read_bytes() == data
     assert not Path(f"{path}.orig").exists()
 
 
 def test_diff_shows_what_would_change_in_a_document_that_is_not_text(tmp_path: Path) -> None:
-    path = tmp_path / "draft.docx"
-    path.write_bytes(build([Para(line) for line in DRAFT.splitlines()]))
+    path = tmp_path / "draft.html"
+    path.write_bytes(page(DRAFT))
     code, out, _ = invoke(str(path), "--diff")
     assert code != EXIT_TROUBLE
     assert "+（三）丙" in out.decode().splitlines()
