@@ -111,7 +111,7 @@ class Page:
         points, in 1/4096 of a point (Word's w:charSpace)."""
         if self.chars is None:
             return None
-        return int((self.text_width() / 20 / self.chars - size) * 4096)
+        return math.floor((self.text_width() / 20 / self.chars - size) * 4096)
 
     def condensed(self, size: float) -> int:
         """How much closer characters of `size` points are set, in twips, so that `chars` of

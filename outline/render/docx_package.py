@@ -68,11 +68,13 @@ def package(paragraphs: list[Paragraph], layout: Layout, title: str) -> bytes:
 
 
 def document(paragraphs: list[Paragraph], layout: Layout) -> str:
-    """word/document.xml: the paragraphs, then the section's page, margins and grid."""
-    body = "".join(_paragraph(p) for p in paragraphs)
+    """word/document.xml: the paragraphs, then the section's page, margins and grid; a line
+    each, so that two exports compare line by line (white space between paragraphs is not
+    text)."""
+    body = "".join(f"{_paragraph(p)}\n" for p in paragraphs)
     return (
-        f'{DECLARATION}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>'
-        f"{body}{_section(layout)}</w:body></w:document>"
+        f'{DECLARATION}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>\n'
+        f"{body}{_section(layout)}\n</w:body></w:document>\n"
     )
 
 

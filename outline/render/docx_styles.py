@@ -84,7 +84,8 @@ def styles(layout: Layout) -> str:
             '<w:ind w:firstLine="0" w:firstLineChars="0"/>'
             f"</w:pPr><w:rPr>{_fonts(layout.page_number)}</w:rPr></w:style>"
         )
-    return f'{DECLARATION}<w:styles xmlns:w="{W_NS}">{defaults}{"".join(found)}</w:styles>'
+    listed = "".join(f"{style}\n" for style in found)
+    return f'{DECLARATION}<w:styles xmlns:w="{W_NS}">\n{defaults}\n{listed}</w:styles>\n'
 
 
 def _style(
