@@ -55,6 +55,14 @@ def test_the_whole_draft_gives_each_paragraph_its_part() -> None:
     ]
 
 
+def test_the_signature_is_centred_over_the_date() -> None:
+    found = whole(parse(SPEECH))
+    [signature] = [p for p in found if p.role == "signature"]
+    assert signature.centred_over == 0.5  # 区委办公室 is 5 wide, 2024年3月1日 6
+    document = parts(render(parse(SPEECH), body=True, layout="gbt9704"))["word/document.xml"]
+    assert '<w:pStyle w:val="Signature"/><w:ind w:right="1440" w:rightChars="450"/>' in document
+
+
 def test_a_heading_with_text_of_its_own_keeps_it_in_its_paragraph() -> None:
     found = whole(parse(SPEECH))
     [inline] = [p for p in found if p.text.startswith("1.")]

@@ -214,8 +214,14 @@ def _mend(
 
     renumber = any(CODES[c].mends == "number" for c in codes)
     restyle = any(CODES[c].mends == "style" for c in codes)
-    if loaded.format == "docx":
-        return _mend_docx(loaded, run, report, (renumber, restyle), write=write, diff=diff)
+    if loaded.format == "docx":  # mended in its runs: see outline.cli.mend_docx
+        from outline.cli.mend_docx import mend_docx
+
+        docx = mend_docx(loaded, run, (renumber, restyle), write=write, diff=diff, lang=report.lang)
+        if docx is not None and docx[1]:
+            report.fixed_documents += 1
+            report.fixed_markers += docx[1]
+        return None if docx is None else docx[0]
     if (write or not diff) and (loaded.format != "text" or loaded.encoding is None):
         run.fail(loaded.source, f"--fix and --write mend text and .docx files, not {loaded.format}")
         return None
@@ -242,28 +248,6 @@ def _mend(
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     return parse(fixed)
-
-
-def _mend_docx(
-    loaded: Loaded,
-    run: Inputs,
-    report: Report,
-    flags: tuple[bool, bool],
-    *,
-    write: bool,
-    diff: bool,
-) -> Document | None:
-    """Mend one .docx (see `outline.cli.mend_docx`), counting what was mended."""
-    from outline.cli.mend_docx import mend_docx
-
-    mended = mend_docx(loaded, run, flags, write=write, diff=diff, lang=report.lang)
-    if mended is None:
-        return None
-    doc, markers = mended
-    if markers:
-        report.fixed_documents += 1
-        report.fixed_markers += markers
-    return doc
 
 
 def _print_findings(report: Report, format: str, stream: TextIO) -> None:

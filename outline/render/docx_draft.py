@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Literal
 
 from outline.model import Document, Node
@@ -60,6 +61,9 @@ class Paragraph:
     """How many characters of `text` are a heading's marker and title; the rest, body text."""
     keep_next: bool = False
     """Kept on the page of the paragraph after it."""
+    centred_over: float = 0
+    """A signature: characters further in from the right than its look says, which centre it
+    over the (longer) date below it, as GB/T 9704 places the signer."""
 
 
 def skeleton(doc: Document, title: str = "", depth: int | None = None) -> list[Paragraph]:
@@ -100,7 +104,7 @@ def whole(doc: Document) -> list[Paragraph]:
             bylines += 1
             role = "byline" if bylines <= BYLINES else "body"
         found.append(Paragraph(role, text))
-    return _kept(found)
+    return _signed(_kept(found))
 
 
 def _headings(doc: Document, starts: list[int]) -> dict[int, tuple[int, Node]]:
@@ -148,6 +152,21 @@ def _closing(lines: list[str], last_heading: int) -> dict[int, Role]:
     if above > last_heading and _short(lines[above - 1].strip(SPACE)):
         found[above] = "signature"
     return found
+
+
+def _signed(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The paragraphs with a signature centred over the date that follows it."""
+    found = list(paragraphs)
+    for i, (signature, date) in enumerate(pairwise(found)):
+        if signature.role == "signature" and date.role == "date":
+            over = (_width(date.text) - _width(signature.text)) / 2
+            found[i] = replace(signature, centred_over=max(over, 0))
+    return found
+
+
+def _width(text: str) -> float:
+    """A line's width in characters: Latin letters, digits and spaces take half of one."""
+    return sum(0.5 if char.isascii() else 1 for char in text)
 
 
 def _short(text: str) -> bool:

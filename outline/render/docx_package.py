@@ -71,17 +71,22 @@ def document(paragraphs: list[Paragraph], layout: Layout) -> str:
     """word/document.xml: the paragraphs, then the section's page, margins and grid; a line
     each, so that two exports compare line by line (white space between paragraphs is not
     text)."""
-    body = "".join(f"{_paragraph(p)}\n" for p in paragraphs)
+    body = "".join(f"{_paragraph(p, layout)}\n" for p in paragraphs)
     return (
         f'{DECLARATION}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>\n'
         f"{body}{_section(layout)}\n</w:body></w:document>\n"
     )
 
 
-def _paragraph(paragraph: Paragraph) -> str:
+def _paragraph(paragraph: Paragraph, layout: Layout) -> str:
     key = style_id(paragraph.role, paragraph.level)
     properties = f'<w:pStyle w:val="{key}"/>' if key else ""
     properties += "<w:keepNext/>" if paragraph.keep_next else ""
+    if paragraph.centred_over:
+        look = layout.signature
+        chars = look.right + paragraph.centred_over
+        twips = round(chars * look.font.size * 20)
+        properties += f'<w:ind w:right="{twips}" w:rightChars="{round(chars * 100)}"/>'
     cut = paragraph.heading if paragraph.role == "heading" else len(paragraph.text)
     runs = _runs(paragraph.text[:cut]) + _runs(paragraph.text[cut:], INLINE_BODY)
     return f"<w:p>{f'<w:pPr>{properties}</w:pPr>' if properties else ''}{runs}</w:p>"
