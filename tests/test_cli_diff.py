@@ -14,8 +14,7 @@ from typer.testing import CliRunner
 from outline import parse
 from outline.cli import diff as cli_diff
 from outline.cli.app import EXIT_DIFFERENT, EXIT_OK, EXIT_TROUBLE, app
-from outline.diff import OPS, diff
-from outline.diff.match import DEFAULT_THRESHOLD
+from outline.diff import DEFAULT_THRESHOLD, OPS, diff
 from outline.render.diff import View
 from outline.render.diff.terminal import tree
 from tests.support.corpus import SEEDS

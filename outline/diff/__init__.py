@@ -17,8 +17,10 @@ from __future__ import annotations
 import difflib
 
 from outline.diff.changes import MIRROR, OPS, PRIORITY, Change, Diff, NodeRef, Row
-from outline.diff.match import DEFAULT_THRESHOLD, flatten, match
+from outline.diff.match import match
 from outline.diff.ops import Changes, layout, similarity
+from outline.diff.pairing import DEFAULT_THRESHOLD
+from outline.diff.side import flatten
 from outline.diff.split import splits_and_merges
 from outline.model import Document
 

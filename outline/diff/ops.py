@@ -7,7 +7,9 @@ from bisect import bisect_left
 from collections import Counter
 
 from outline.diff.changes import Change, NodeRef, Op, Row, ordered
-from outline.diff.match import Pairing, Side, normalise, ratio
+from outline.diff.pairing import Pairing
+from outline.diff.side import Side, normalise
+from outline.diff.similar import ratio
 from outline.diff.split import Group
 from outline.model import Node
 

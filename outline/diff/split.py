@@ -22,7 +22,8 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from outline.diff.match import Pairing, Side
+from outline.diff.pairing import Pairing
+from outline.diff.side import Side
 
 PART_INSIDE = 0.7
 PART_SHARE = 0.15

@@ -1,0 +1,76 @@
+"""One skeleton flattened for comparing: every heading by its index in document order, with
+its parent, children, level, and its title, body and whole text as compared."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from outline.model import Document, Visit
+
+BODY_MIN = 20
+"""Bodies shorter than this (normalised characters) say too little to pair headings by."""
+BODY_MAX = 400
+"""Bodies are compared on their first characters only."""
+TEXT_MAX = 4000
+"""A heading's whole text (for splits and merges) is compared on its first characters only."""
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One skeleton flattened for matching: every heading by its index in document order."""
+
+    visits: tuple[Visit, ...]
+    """The headings in document order, with their ancestors."""
+    parents: tuple[int, ...]
+    """Index of each heading's parent, -1 for a top-level heading."""
+    children: tuple[tuple[int, ...], ...]
+    """Indices of each heading's children."""
+    keys: tuple[str, ...]
+    """Each title normalised: `normalise(title)`."""
+    bodies: tuple[str, ...]
+    """Each heading's own body normalised, cut to BODY_MAX characters; empty when it is
+    shorter than BODY_MIN."""
+    texts: tuple[str, ...]
+    """Each heading's title and own body normalised, cut to TEXT_MAX characters."""
+    levels: tuple[int, ...]
+    """Each heading's depth, 1 for top level."""
+
+    def level(self, index: int) -> int:
+        """Depth of a heading, 1 for top level."""
+        return self.levels[index]
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def normalise(text: str) -> str:
+    """Text as compared: width folded (NFKC), letters and digits only."""
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
+
+
+def flatten(doc: Document) -> Side:
+    """A document's skeleton as a Side."""
+    visits = tuple(doc.walk())
+    where = {id(v.node): i for i, v in enumerate(visits)}
+    parents = tuple(where[id(v.parent)] if v.parent is not None else -1 for v in visits)
+    children: list[list[int]] = [[] for _ in visits]
+    for i, parent in enumerate(parents):
+        if parent >= 0:
+            children[parent].append(i)
+    keys = tuple(normalise(v.node.title) for v in visits)
+    bodies, texts = [], []
+    for v, key in zip(visits, keys, strict=True):
+        body = normalise(doc.body(v.node)[: TEXT_MAX * 2])
+        bodies.append(body[:BODY_MAX] if len(body) >= BODY_MIN else "")
+        texts.append((key + body)[:TEXT_MAX])
+    return Side(
+        visits=visits,
+        parents=parents,
+        children=tuple(tuple(c) for c in children),
+        keys=keys,
+        bodies=tuple(bodies),
+        texts=tuple(texts),
+        levels=tuple(v.level for v in visits),
+    )
