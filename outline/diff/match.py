@@ -23,9 +23,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from outline.diff.nearby import Nearby, Places
 from outline.diff.pairing import DEFAULT_THRESHOLD, MAX_BONUS, Candidate, Pairing
 from outline.diff.side import Side
-from outline.diff.similar import closest
+from outline.diff.similar import CANDIDATES, closest
 
 CHILDREN_MIN = 2
 """Round 4 pairs two headings when at least this many of their children were paired with each
@@ -44,7 +45,8 @@ def match(old: Side, new: Side, threshold: float = DEFAULT_THRESHOLD) -> Pairing
 
 
 def _equal_titles(pairing: Pairing) -> None:
-    """Rounds 1 and 2: equal normalised titles, unique ones first, then the others by context."""
+    """Rounds 1 and 2: equal normalised titles, unique ones first, then the others by context,
+    each weighed against those of its title that stand near it (`outline.diff.nearby`)."""
     olds: dict[str, list[int]] = defaultdict(list)
     news: dict[str, list[int]] = defaultdict(list)
     for i, key in enumerate(pairing.old.keys):
@@ -53,14 +55,20 @@ def _equal_titles(pairing: Pairing) -> None:
     for i, key in enumerate(pairing.new.keys):
         if key:
             news[key].append(i)
-    repeated: list[Candidate] = []
+    repeated = []
     for key, os in olds.items():
         ns = news.get(key, [])
         if len(os) == 1 and len(ns) == 1:
             pairing.add(os[0], ns[0])
-        else:
-            repeated.extend((o, n, 1.0) for o in os for n in ns)
-    pairing.assign(repeated, floor=1.0)
+        elif ns:
+            repeated.append((os, ns))
+    places = Places.of(pairing)
+    candidates: set[Candidate] = set()
+    for os, ns in repeated:
+        nearby = Nearby(places, os, ns, CANDIDATES)
+        for o in os:
+            candidates.update((o, n, 1.0) for stretch in nearby.of_old(o) for n in stretch)
+    pairing.assign(candidates, floor=1.0)
 
 
 def _similar(pairing: Pairing, threshold: float) -> None:
