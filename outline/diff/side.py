@@ -43,11 +43,21 @@ class Side:
 
 
 _NOT_WORD = re.compile(r"[\W_]+")
+_FOLDED: dict[int, int | str] = {
+    **{wide: wide - 0xFEE0 for wide in range(0xFF01, 0xFF5F)},  # ！ … ～ → ! … ~
+    0x3000: " ",  # ideographic space
+    0x2026: "...",  # …
+}
+"""The compatibility characters of Chinese text, each to what NFKC makes of it: folded first,
+they leave most text already normalised, which is far quicker to tell than to normalise."""
 
 
 def normalise(text: str) -> str:
     """Text as compared: width folded (NFKC), letters and digits only."""
-    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
+    folded = text.translate(_FOLDED)
+    if not unicodedata.is_normalized("NFKC", folded):
+        folded = unicodedata.normalize("NFKC", folded)
+    return _NOT_WORD.sub("", folded)
 
 
 def flatten(doc: Document) -> Side:
