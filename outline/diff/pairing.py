@@ -85,72 +85,83 @@ class Pairing:
         and is weighed beside it there.
         """
         batches: dict[int, list[Candidate]] = defaultdict(list)
-        across: dict[tuple[str, int], list[Candidate]] = defaultdict(list)
-        turn: dict[tuple[int, int], int] = {}
-        """When each pair across levels has its turn."""
+        across = Across()
         for o, n, similarity in candidates:
             lo, ln = self.old.levels[o], self.new.levels[n]
             batches[max(lo, ln)].append((o, n, similarity))
             if lo != ln:
-                turn[o, n] = max(lo, ln)
-                across["old", o].append((o, n, similarity))
-                across["new", n].append((o, n, similarity))
+                across.add(o, n, similarity, max(lo, ln))
         levels = list(batches)
         heapq.heapify(levels)
         while levels:
             level = heapq.heappop(levels)
             batch = batches.pop(level)
-            for o, n, similarity, wait in self._turn(batch, level, floor, across, turn):
+            for o, n, similarity, wait in self._turn(batch, level, floor, across):
                 if wait not in batches:
                     heapq.heappush(levels, wait)
                 batches[wait].append((o, n, similarity))
 
     def _turn(
-        self,
-        batch: list[Candidate],
-        level: int,
-        floor: float,
-        across: dict[tuple[str, int], list[Candidate]],
-        turn: dict[tuple[int, int], int],
+        self, batch: list[Candidate], level: int, floor: float, across: Across
     ) -> list[tuple[int, int, float, int]]:
-        """Take the pairs whose turn it is, best first; return those that must wait, each with
-        the turn it waits for."""
+        """Take the pairs whose turn it is, best first (ties to the pair closest in document
+        order, then the earliest); return those that must wait, each with the turn it waits
+        for."""
         scored = []
         for o, n, similarity in batch:
             if self.free(o, n):
                 context = self.context(o, n)
                 total = similarity + context
-                scored.append((total, similarity + context * self.weight, o, n, similarity))
-        scored.sort(key=lambda t: (-t[0], abs(t[2] - t[3]), t[2] + t[3]))
+                score = similarity + context * self.weight
+                scored.append((-total, abs(o - n), o + n, o, n, score, similarity))
+        scored.sort()
         waiting = []
-        for total, score, o, n, similarity in scored:
+        for minus_total, _, _, o, n, score, similarity in scored:
             if score < floor or not self.free(o, n):
                 continue
-            rivals = across.get(("old", o), []) + across.get(("new", n), [])
-            wait = self._outscored_until(rivals, turn, level, total)
+            rivals = across.rivals(o, n)
+            wait = self._outscored_until(rivals, across, level, -minus_total) if rivals else None
             if wait is None:
                 self.add(o, n)
             else:
                 waiting.append((o, n, similarity, wait))
-                if (o, n) in turn:
-                    turn[o, n] = wait
+                if (o, n) in across.turn:
+                    across.turn[o, n] = wait
         return waiting
 
     def _outscored_until(
-        self,
-        rivals: list[Candidate],
-        turn: dict[tuple[int, int], int],
-        level: int,
-        total: float,
+        self, rivals: list[Candidate], across: Across, level: int, total: float
     ) -> int | None:
         """The earliest turn after `level` of a free rival (old, new, similarity) whose score
         so far (similarity plus the context known now, which can only grow) beats `total`."""
         later = [
-            turn[o, n]
+            across.turn[o, n]
             for o, n, similarity in rivals
-            if turn[o, n] > level
+            if across.turn[o, n] > level
             and similarity + MAX_BONUS > total
             and self.free(o, n)
             and similarity + self.context(o, n) > total
         ]
         return min(later, default=None)
+
+
+class Across:
+    """The candidate pairs across levels, by heading, and when each has its turn."""
+
+    def __init__(self) -> None:
+        self.by_old: dict[int, list[Candidate]] = defaultdict(list)
+        """Old heading → its pairs across levels."""
+        self.by_new: dict[int, list[Candidate]] = defaultdict(list)
+        """New heading → its pairs across levels."""
+        self.turn: dict[tuple[int, int], int] = {}
+        """When each pair across levels has its turn."""
+
+    def add(self, o: int, n: int, similarity: float, turn: int) -> None:
+        """A pair across levels, whose turn comes at level `turn`."""
+        self.by_old[o].append((o, n, similarity))
+        self.by_new[n].append((o, n, similarity))
+        self.turn[o, n] = turn
+
+    def rivals(self, o: int, n: int) -> list[Candidate]:
+        """The pairs across levels of either heading."""
+        return self.by_old.get(o, []) + self.by_new.get(n, [])
