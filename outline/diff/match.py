@@ -26,7 +26,7 @@ from collections import defaultdict
 from outline.diff.nearby import Nearby, Places
 from outline.diff.pairing import DEFAULT_THRESHOLD, MAX_BONUS, Candidate, Pairing
 from outline.diff.side import Side
-from outline.diff.similar import CANDIDATES, closest
+from outline.diff.similar import CANDIDATES, REACH, capped, closest
 
 CHILDREN_MIN = 2
 """Round 4 pairs two headings when at least this many of their children were paired with each
@@ -67,24 +67,28 @@ def _equal_titles(pairing: Pairing) -> None:
     for os, ns in repeated:
         nearby = Nearby(places, os, ns, CANDIDATES)
         for o in os:
-            candidates.update((o, n, 1.0) for stretch in nearby.of_old(o) for n in stretch)
+            candidates.update((o, n, 1.0) for n in nearby.near(o, old=True))
     pairing.assign(candidates, floor=1.0)
 
 
 def _similar(pairing: Pairing, threshold: float) -> None:
     """Round 3: similar titles or bodies among the headings still free. Each heading brings
-    its closest titles and closest bodies on the other side."""
+    its closest titles and closest bodies among those it is scored against (see
+    `outline.diff.similar`)."""
     old, new = pairing.old, pairing.new
     olds = [i for i in range(len(old.keys)) if i not in pairing.forward]
     news = [i for i in range(len(new.keys)) if i not in pairing.back]
     if not olds or not news:
         return
     cutoff = max(0.0, threshold - MAX_BONUS * pairing.weight) * 100
+    places = Places.of(pairing)
     best: dict[tuple[int, int], float] = {}
     for old_texts, new_texts in ((old.keys, new.keys), (old.bodies, new.bodies)):
-        for pair, score in closest(olds, old_texts, news, new_texts, cutoff).items():
+        with_text = [o for o in olds if old_texts[o]], [n for n in news if new_texts[n]]
+        nearby = Nearby(places, *with_text, REACH)
+        for pair, score in closest(old_texts, new_texts, nearby, cutoff, threshold * 100).items():
             best[pair] = max(best.get(pair, 0.0), score)
-    pairing.assign(((o, n, s) for (o, n), s in best.items()), floor=threshold)
+    pairing.assign(((o, n, s) for (o, n), s in capped(best).items()), floor=threshold)
 
 
 def _by_children(pairing: Pairing) -> bool:

@@ -94,22 +94,31 @@ class Lists:
     """New headings, in document order."""
 
 
+Stretch = tuple[Lists, int, int]
+"""Where the headings near one heading stand: a pair of lists, and the slice [start, stop) of
+the other side's list there."""
+
+
 class Nearby:
     """The pairs of lists that say which headings stand near which, for a set of free old
     and new headings."""
 
     def __init__(self, places: Places, olds: list[int], news: list[int], reach: int) -> None:
+        self.olds = olds
+        """The old headings, in document order."""
+        self.news = news
+        """The new headings, in document order."""
         self.reach = reach
         """How many places either way count as near."""
-        self.old_lists: dict[int, list[tuple[Lists, int]]] = defaultdict(list)
-        """Old heading → each list pair it is in, with its rank there."""
-        self.new_lists: dict[int, list[tuple[Lists, int]]] = defaultdict(list)
-        """New heading → each list pair it is in, with its rank there."""
+        self.lists: list[Lists] = []
+        """Every pair of lists laid out, the whole of `olds` and `news` first."""
+        self._ranks: dict[tuple[bool, int], list[tuple[Lists, int]]] = defaultdict(list)
+        """(old?, heading) → each pair of lists it is in, with its rank there."""
         self._lay(Lists(olds, news))
         keys = ((places.old_above, places.new_above), (places.old_after, places.new_after))
         for old_key, new_key in keys:
-            by_old: dict[tuple[int, int], list[int]] = defaultdict(list)
-            by_new: dict[tuple[int, int], list[int]] = defaultdict(list)
+            by_old: dict[Pair, list[int]] = defaultdict(list)
+            by_new: dict[Pair, list[int]] = defaultdict(list)
             for o in olds:
                 by_old[old_key[o]].append(o)
             for n in news:
@@ -121,23 +130,24 @@ class Nearby:
     def _lay(self, lists: Lists) -> None:
         if not lists.olds or not lists.news:
             return
+        self.lists.append(lists)
         for rank, o in enumerate(lists.olds):
-            self.old_lists[o].append((lists, rank))
+            self._ranks[True, o].append((lists, rank))
         for rank, n in enumerate(lists.news):
-            self.new_lists[n].append((lists, rank))
+            self._ranks[False, n].append((lists, rank))
 
-    def of_old(self, o: int) -> list[list[int]]:
-        """Stretches of new headings near old heading o (they may overlap)."""
+    def stretches(self, i: int, old: bool) -> list[Stretch]:
+        """Where the headings near heading i (old or new) stand on the other side."""
         found = []
-        for lists, rank in self.old_lists.get(o, ()):
-            start, stop = window(lists.olds, lists.news, rank, self.reach)
-            found.append(lists.news[start:stop])
+        for lists, rank in self._ranks.get((old, i), ()):
+            mine, theirs = (lists.olds, lists.news) if old else (lists.news, lists.olds)
+            start, stop = window(mine, theirs, rank, self.reach)
+            found.append((lists, start, stop))
         return found
 
-    def of_new(self, n: int) -> list[list[int]]:
-        """Stretches of old headings near new heading n (they may overlap)."""
-        found = []
-        for lists, rank in self.new_lists.get(n, ()):
-            start, stop = window(lists.news, lists.olds, rank, self.reach)
-            found.append(lists.olds[start:stop])
+    def near(self, i: int, old: bool) -> set[int]:
+        """The headings of the other side near heading i (old or new)."""
+        found: set[int] = set()
+        for lists, start, stop in self.stretches(i, old):
+            found.update((lists.news if old else lists.olds)[start:stop])
         return found
