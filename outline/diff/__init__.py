@@ -7,9 +7,9 @@
 [('unchanged', '一、'), ('added', '二、'), ('renumbered', '三、'), ('renumbered', '四、')]
 
 Pairing is done by `outline.diff.match` (titles, never numbers), splits and merges by
-`outline.diff.split`, classifying the pairs and laying them out as rows (the new skeleton in its
-order, each removed heading where it stood) by `outline.diff.ops`; the values are those of
-`outline.diff.changes`, all re-exported here.
+`outline.diff.split`, classifying the pairs by `outline.diff.ops`, laying them out as rows (the
+new skeleton in its order, each removed heading where it stood) by `outline.diff.layout`; the
+values are those of `outline.diff.changes`, all re-exported here.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from __future__ import annotations
 import difflib
 
 from outline.diff.changes import MIRROR, OPS, PRIORITY, Change, Diff, NodeRef, Row
+from outline.diff.layout import layout
 from outline.diff.match import match
-from outline.diff.ops import Changes, layout, similarity
+from outline.diff.ops import Changes, similarity
 from outline.diff.pairing import DEFAULT_THRESHOLD
 from outline.diff.side import flatten
 from outline.diff.split import splits_and_merges

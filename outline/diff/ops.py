@@ -1,12 +1,12 @@
-"""From paired headings to changes: the ops of each pair, splits and merges, the rows of the
-merged skeleton (the new tree, each removed heading where it stood) and the similarity."""
+"""From paired headings to changes: the ops of each pair, splits and merges, and the
+similarity. The rows they are shown in are laid out by `outline.diff.layout`."""
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
 
-from outline.diff.changes import Change, NodeRef, Op, Row, ordered
+from outline.diff.changes import Change, NodeRef, Op, ordered
 from outline.diff.pairing import Pairing
 from outline.diff.side import Side, normalise
 from outline.diff.similar import ratio
@@ -175,54 +175,6 @@ def _not_in_every_lis(seq: list[int]) -> set[int]:
         for i, (e, on) in enumerate(zip(ending, on_some, strict=True))
         if not on or per_length[e] > 1
     }
-
-
-def layout(changes: Changes) -> tuple[Row, ...]:
-    """The merged skeleton: the new tree, each removed heading placed after the nearest earlier
-    sibling it had (under its old parent's counterpart)."""
-    old, new = changes.pairing.old, changes.pairing.new
-    root = ("root", -1)
-    tree: dict[tuple[str, int], list[tuple[str, int]]] = {root: []}
-    for n in range(len(new.visits)):
-        parent = ("n", new.parents[n]) if new.parents[n] >= 0 else root
-        tree.setdefault(parent, []).append(("n", n))
-    old_top = [o for o in range(len(old.visits)) if old.parents[o] < 0]
-    for o in range(len(old.visits)):
-        if not changes.removed(o):
-            continue
-        po = old.parents[o]
-        parent = changes.anchor(po) if po >= 0 else root
-        siblings = old.children[po] if po >= 0 else old_top
-        place = tree.setdefault(parent, [])
-        before = [changes.anchor(s) for s in siblings[: siblings.index(o)]]
-        at = next((place.index(a) + 1 for a in reversed(before) if a in place), 0)
-        place.insert(at, ("o", o))
-    rows: list[Row] = []
-    _emit(tree, root, 0, changes, rows)
-    return tuple(rows)
-
-
-def _emit(
-    tree: dict[tuple[str, int], list[tuple[str, int]]],
-    at: tuple[str, int],
-    level: int,
-    changes: Changes,
-    rows: list[Row],
-) -> int:
-    """Append the rows of `at`'s subtree; return how many of them changed."""
-    changed = 0
-    for child in tree.get(at, []):
-        side, i = child
-        if side == "n":
-            row_changes = tuple(changes.of_new[i])
-        else:
-            row_changes = (changes.change(("removed",), i, None),)
-        index = len(rows)
-        rows.append(Row(level + 1, row_changes))
-        below = _emit(tree, child, level + 1, changes, rows)
-        rows[index] = Row(level + 1, row_changes, below)
-        changed += below + rows[index].changed
-    return changed
 
 
 def similarity(changes: Changes) -> float:
