@@ -17,8 +17,8 @@ A merge is the same seen from the other side, so the rules mirror by constructio
 
 The whole an unpaired part is looked for in is the one holding most of its bigrams, found
 through an inverted index of the wholes' bigrams without comparing every part with every
-whole: a whole holding PART_INSIDE of a part's bigrams holds one of its rarest, and of the
-wholes holding those, the SPLIT_CANDIDATES holding most of them are compared in full. A
+whole: a whole holding PART_INSIDE of a part's bigrams holds at least SURE of its rarest few,
+and of the wholes that do, the SPLIT_CANDIDATES holding most of them are compared in full. A
 bigram that more than GRAM_CAP wholes hold tells too little to look for a part by.
 """
 
@@ -28,7 +28,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import chain
-from operator import add
+from operator import add, itemgetter
 
 from outline.diff.pairing import Pairing
 from outline.diff.side import Side
@@ -38,10 +38,13 @@ PART_SHARE = 0.15
 WHOLE_COVERED = 0.7
 MIN_BIGRAMS = 6
 """Shorter contents are too small to tell where they came from."""
-GRAM_CAP = 64
+GRAM_CAP = 16
 """A bigram held by more wholes than this leads to none of them."""
-SPLIT_CANDIDATES = 16
-"""Wholes compared in full with each unpaired part."""
+SPLIT_CANDIDATES = 8
+"""Wholes compared in full with each unpaired part, at most."""
+SURE = 3
+"""How many of a part's rarest bigrams a whole must hold to be compared with it in full (see
+`_source`)."""
 CHILDREN_MIN = 2
 """Children an unpaired part must have taken from the whole, when children are the evidence."""
 
@@ -126,9 +129,10 @@ def _candidates_by_text(view: Direction) -> dict[int, list[int]]:
     if not parts:
         return {}
     index = _index(view, frozenset().union(*(view.part_contents[y] for y in parts)))
+    rarity = {gram: len(wholes) for gram, wholes in index.items()}
     found: dict[int, list[int]] = defaultdict(list)
     for y in parts:
-        x = _source(view, y, index)
+        x = _source(view, y, index, rarity)
         if x is not None:
             found[x].append(y)
     return found
@@ -145,18 +149,25 @@ def _index(view: Direction, wanted: frozenset[str]) -> dict[str, list[int]]:
     return index
 
 
-def _source(view: Direction, y: int, index: dict[str, list[int]]) -> int | None:
+def _source(
+    view: Direction, y: int, index: dict[str, list[int]], rarity: dict[str, int]
+) -> int | None:
     """The whole that holds most of part y's bigrams (the first of those holding as many), if
     it holds PART_INSIDE of them."""
     content = view.part_contents[y]
-    # A whole that holds `need` of these bigrams holds one of the rarest len - need + 1.
-    grams = sorted((g for g in content if g in index), key=lambda g: (len(index[g]), g))
+    grams = sorted(sorted(content & rarity.keys()), key=rarity.__getitem__)
     need = math.ceil(PART_INSIDE * len(content))
-    if len(grams) < need:
+    spare = len(grams) - need
+    if spare < 0:
         return None
-    rarest = [index[g] for g in grams[: len(grams) - need + 1] if len(index[g]) <= GRAM_CAP]
-    hits = Counter(chain.from_iterable(rarest))
-    candidates = sorted(hits, key=lambda x: (-hits[x], x))[:SPLIT_CANDIDATES]
+    # A whole that holds `need` of the bigrams misses at most `spare`: of the rarest
+    # spare + SURE, it holds SURE at least (fewer by those too common to count).
+    head = grams[: spare + SURE]
+    counted = [index[g] for g in head if rarity[g] <= GRAM_CAP]
+    required = max(1, len(head) - spare - (len(head) - len(counted)))
+    hits = Counter(chain.from_iterable(counted))
+    ranked = sorted(sorted(hits.items()), key=itemgetter(1), reverse=True)
+    candidates = [x for x, count in ranked[:SPLIT_CANDIDATES] if count >= required]
     overlaps = [(len(content & view.whole_contents[x]), -x) for x in candidates]
     best, x = max(overlaps, default=(0, 0))
     return -x if best >= need else None
