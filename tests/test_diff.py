@@ -7,7 +7,7 @@ import pytest
 
 from outline import Document, parse
 from outline.diff import MIRROR, OPS, PRIORITY, Diff, diff, title_edit
-from outline.render.diff.view import notes
+from outline.render.diff.view import EN, notes
 
 PLAN = (
     "一、总体要求\n坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。\n"
@@ -254,8 +254,8 @@ def test_a_heading_that_lost_or_gained_its_number_is_renumbered() -> None:
         ("unchanged", "一、总则", "一、总则"),
         ("renumbered", "二、附则", "附则"),
     ]
-    assert notes(result.rows[1]) == ["was 二、"]
-    assert notes(diff(by_style, numbered).rows[1]) == ["was unnumbered"]
+    assert notes(result.rows[1]) == ["原为 二、"]
+    assert notes(diff(by_style, numbered).rows[1], EN) == ["was unnumbered"]
 
 
 def test_a_document_without_headings() -> None:
