@@ -171,6 +171,26 @@ def test_one_section_split_in_two_by_its_text() -> None:
     ]
 
 
+def test_headings_inserted_before_a_pages_trailing_links_are_additions_not_a_split() -> None:
+    # The links after the last section belong to its body; inserted before them, new
+    # sections take them over, and their text alone once made them look split from it.
+    page = (
+        "关于加强工作的通知\n"
+        "（一）加强组织领导\n各单位要高度重视，认真组织实施。\n"
+        "（二）抓好总结评估\n各单位要高度重视，认真组织实施。\n"
+        "{}【原文下载】\n【打印本页】 【关闭窗口】\n"
+    )
+    old, new = page.format(""), page.format("（三）附则\n（四）其他事项\n")
+    assert changed(old, new) == [
+        ("added", None, "（三）附则"),
+        ("added", None, "（四）其他事项"),
+    ]
+    assert changed(new, old) == [
+        ("removed", "（三）附则", None),
+        ("removed", "（四）其他事项", None),
+    ]
+
+
 def test_one_section_split_in_two_by_its_children() -> None:
     old = "一、任务\n（一）甲项工作\n（二）乙项工作\n（三）丙项工作\n（四）丁项工作\n二、保障\n"
     new = (

@@ -15,6 +15,15 @@ BODY_MAX = 400
 """Bodies are compared on their first characters only."""
 TEXT_MAX = 4000
 """A heading's whole text (for splits and merges) is compared on its first characters only."""
+FURNITURE = re.compile(
+    r"^[ \t\u3000]*(?:"
+    r"(?:【[^】\n]{1,12}】|打印本页|关闭窗口|原文下载|返回顶部|我要纠错|分享到|收藏本页)"
+    r"[ \t\u3000|｜/·•]*)+$",
+    re.M,
+)
+"""A line of page furniture: links in brackets (【原文下载】 【打印本页】) or a web page's own
+words (关闭窗口). Not content: after the last section of a page, it says nothing of where a
+section's text went."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +81,7 @@ def flatten(doc: Document) -> Side:
     keys = tuple(normalise(v.node.title) for v in visits)
     bodies, texts = [], []
     for v, key in zip(visits, keys, strict=True):
-        body = normalise(doc.body(v.node)[: TEXT_MAX * 2])
+        body = normalise(FURNITURE.sub("", doc.body(v.node)[: TEXT_MAX * 2]))
         bodies.append(body[:BODY_MAX] if len(body) >= BODY_MIN else "")
         texts.append((key + body)[:TEXT_MAX])
     return Side(
