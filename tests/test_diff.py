@@ -342,3 +342,11 @@ def test_title_edit(old: str, new: str, segments: list[tuple[str, str]]) -> None
     assert title_edit(old, new) == segments
     assert "".join(t for k, t in segments if k != "+") == old
     assert "".join(t for k, t in segments if k != "-") == new
+
+
+def test_a_long_title_edit_keeps_what_both_share_at_either_end() -> None:
+    shared = "加强组织建设" * 100
+    old, new = shared + "甲乙" + shared, shared + "丙" + shared
+    assert title_edit(old, new) == [("=", shared), ("-", "甲乙"), ("+", "丙"), ("=", shared)]
+    rewritten = "丁" * 800
+    assert title_edit(old, rewritten) == [("-", old), ("+", rewritten)]

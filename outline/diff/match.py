@@ -83,7 +83,7 @@ def _similar(pairing: Pairing, threshold: float) -> None:
     cutoff = max(0.0, threshold - MAX_BONUS * pairing.weight) * 100
     places = Places.of(pairing)
     best: dict[tuple[int, int], float] = {}
-    for old_texts, new_texts in ((old.keys, new.keys), (old.bodies, new.bodies)):
+    for old_texts, new_texts in ((old.titles, new.titles), (old.bodies, new.bodies)):
         with_text = [o for o in olds if old_texts[o]], [n for n in news if new_texts[n]]
         nearby = Nearby(places, *with_text, REACH)
         for pair, score in closest(old_texts, new_texts, nearby, cutoff, threshold * 100).items():

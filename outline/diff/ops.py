@@ -8,7 +8,7 @@ from collections import Counter
 
 from outline.diff.changes import Change, NodeRef, Op, ordered
 from outline.diff.pairing import Pairing
-from outline.diff.side import Side, normalise
+from outline.diff.side import Side
 from outline.diff.similar import ratio
 from outline.diff.split import Group
 from outline.model import Node
@@ -189,8 +189,8 @@ def similarity(changes: Changes) -> float:
         for c in group:
             if c.old is None or c.new is None:
                 continue
-            score = _pair_score(c)
             o, n = old_index[id(c.old.node)], new_index[id(c.new.node)]
+            score = _pair_score(c, changes.pairing.old.titles[o], changes.pairing.new.titles[n])
             old_best[o] = max(old_best.get(o, 0.0), score)
             new_best[n] = max(new_best.get(n, 0.0), score)
     total = len(changes.old_refs) + len(changes.new_refs)
@@ -199,11 +199,10 @@ def similarity(changes: Changes) -> float:
     return (sum(old_best.values()) + sum(new_best.values())) / total
 
 
-def _pair_score(change: Change) -> float:
-    assert change.old is not None and change.new is not None
+def _pair_score(change: Change, a: str, b: str) -> float:
+    """The score of a change between two headings titled a and b (as compared)."""
     if change.op in ("split", "merged"):
         return MOVED_WEIGHT
-    a, b = normalise(change.old.node.title), normalise(change.new.node.title)
     score = ratio(a, b) if a != b else 1.0
     placed = {"moved", "promoted", "demoted"}.isdisjoint(change.ops)
     return score if placed else score * MOVED_WEIGHT

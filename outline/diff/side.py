@@ -9,6 +9,9 @@ from dataclasses import dataclass
 
 from outline.model import Document, Visit
 
+TITLE_MAX = 400
+"""Titles are compared for similarity on their first characters only (a title runs to the end
+of its paragraph when no sentence ends it)."""
 BODY_MIN = 20
 """Bodies shorter than this (normalised characters) say too little to pair headings by."""
 BODY_MAX = 400
@@ -38,6 +41,8 @@ class Side:
     """Indices of each heading's children."""
     keys: tuple[str, ...]
     """Each title normalised: `normalise(title)`."""
+    titles: tuple[str, ...]
+    """Each title as compared for similarity: its key cut to TITLE_MAX characters."""
     bodies: tuple[str, ...]
     """Each heading's own body normalised, cut to BODY_MAX characters; empty when it is
     shorter than BODY_MIN."""
@@ -89,6 +94,7 @@ def flatten(doc: Document) -> Side:
         parents=parents,
         children=tuple(tuple(c) for c in children),
         keys=keys,
+        titles=tuple(key[:TITLE_MAX] for key in keys),
         bodies=tuple(bodies),
         texts=tuple(texts),
         levels=tuple(v.level for v in visits),
