@@ -78,12 +78,24 @@ def title(rng: random.Random) -> str:
     return "".join(rng.choice(WORDS) for _ in range(rng.randint(3, 6)))
 
 
-def headings(rng: random.Random, shape: tuple[int, ...]) -> list[Heading]:
-    """`shape[0]` headings, each with shape[1:] below, each with a line of body."""
+def sentence(rng: random.Random) -> str:
+    """A sentence of two clauses."""
+    return f"{title(rng)}，{title(rng)}。"
+
+
+def headings(
+    rng: random.Random, shape: tuple[int, ...], sentences: tuple[int, int] = (1, 1)
+) -> list[Heading]:
+    """`shape[0]` headings, each with shape[1:] below, each with a body of as many sentences
+    as `sentences` (least, most) allows."""
     if not shape:
         return []
     return [
-        Heading(title(rng), f"{title(rng)}，{title(rng)}。", headings(rng, shape[1:]))
+        Heading(
+            title(rng),
+            "".join(sentence(rng) for _ in range(rng.randint(*sentences))),
+            headings(rng, shape[1:], sentences),
+        )
         for _ in range(shape[0])
     ]
 
@@ -186,6 +198,14 @@ def rewritten(size: int) -> tuple[str, str]:
     return text(tree), text(rewrite(tree, rng))
 
 
+def rewritten_speech(size: int) -> tuple[str, str]:
+    """Three levels, every title rewritten, each heading with a paragraph of four to twelve
+    sentences (200 to 600 characters) as speeches have."""
+    rng = random.Random(29)
+    tree = headings(rng, wide(size), (4, 12))
+    return text(tree), text(rewrite(tree, rng))
+
+
 def unrelated(size: int) -> tuple[str, str]:
     """Two skeletons of the same words and shape, nothing else in common."""
     rng = random.Random(7)
@@ -269,7 +289,8 @@ def worst(size: int) -> tuple[str, str]:
 
 SHAPES: dict[str, Shape] = {
     "ordinary revision": ordinary,
-    "every title rewritten": rewritten,
+    "every title rewritten": rewritten_speech,
+    "... with one-line bodies": rewritten,
     "unrelated skeletons": unrelated,
     "identical titles": identical,
     "near-identical titles": near_identical,

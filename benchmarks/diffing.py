@@ -1,12 +1,18 @@
 """Diffing, next to parsing the two documents compared: each shape of benchmarks.diff_shapes at
 two sizes four times apart. A stage that is worse than n log n shows as a ratio that grows
-with the size; such a row is flagged."""
+with the size; such a row is flagged.
+
+Parsing and diffing are timed in turn, round after round, as CPU time of this process: the
+machine is shared, and what else runs on it then weighs on both alike."""
 
 from __future__ import annotations
 
+import statistics
 import sys
+import time
+from collections.abc import Callable
 
-from benchmarks.common import DIFF_TARGET_S, ROOT, ROUNDS, median_seconds
+from benchmarks.common import DIFF_TARGET_S, ROOT, ROUNDS
 
 SIZES = (1000, 4000)
 """Headings on each side, roughly."""
@@ -17,13 +23,22 @@ REWRITTEN_TARGET = 2.0
 
 
 def timings(old_text: str, new_text: str, rounds: int) -> tuple[float, float, int]:
-    """Seconds to parse both texts, seconds to diff them, headings on the old side."""
+    """Seconds to parse both texts, seconds to diff them (medians), headings on the old side."""
     from outline import parse
     from outline.diff import diff
 
     old, new = parse(old_text), parse(new_text)
-    parse_s = median_seconds(lambda: (parse(old_text), parse(new_text)), rounds)
-    diff_s = median_seconds(lambda: diff(old, new), rounds)
+    works: list[Callable[[], object]] = [
+        lambda: (parse(old_text), parse(new_text)),
+        lambda: diff(old, new),
+    ]
+    times: list[list[float]] = [[], []]
+    for _ in range(rounds):
+        for work, spent in zip(works, times, strict=True):
+            start = time.process_time()
+            work()
+            spent.append(time.process_time() - start)
+    parse_s, diff_s = (statistics.median(spent) for spent in times)
     return parse_s, diff_s, sum(1 for _ in old.walk())
 
 
@@ -43,9 +58,9 @@ def bench_diff(sizes: tuple[int, ...] = SIZES) -> None:
             cells.append(f"{headings:>5} h {diff_s * 1000:8.1f} ms {diff_s / parse_s:5.2f}×")
         grows = ratios[name][-1] > GROWTH * ratios[name][0]
         print(f"  {name:<28}{'   '.join(cells)}{'   GROWS' if grows else ''}")
-    rewritten = ratios["every title rewritten"][0]
-    met = rewritten <= REWRITTEN_TARGET
-    print(f"  every title rewritten ≤ {REWRITTEN_TARGET:.0f}× parse: {'met' if met else 'NOT met'}")
+    for name in ("every title rewritten", "... with one-line bodies"):
+        met = max(ratios[name]) <= REWRITTEN_TARGET
+        print(f"  {name} ≤ {REWRITTEN_TARGET:.0f}× parse: {'met' if met else 'NOT met'}")
     slowest = max(first["ordinary revision"], first["every title rewritten"])
     met = slowest <= DIFF_TARGET_S
     print(f"  target ≤ {DIFF_TARGET_S * 1000:.0f} ms at {sizes[0]}: {'met' if met else 'NOT met'}")

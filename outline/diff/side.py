@@ -57,21 +57,30 @@ class Side:
 
 
 _NOT_WORD = re.compile(r"[\W_]+")
-_FOLDED: dict[int, int | str] = {
-    **{wide: wide - 0xFEE0 for wide in range(0xFF01, 0xFF5F)},  # ！ … ～ → ! … ~
-    0x3000: " ",  # ideographic space
-    0x2026: "...",  # …
-}
-"""The compatibility characters of Chinese text, each to what NFKC makes of it: folded first,
-they leave most text already normalised, which is far quicker to tell than to normalise."""
+_OUTSIDE = re.compile(
+    r"[^\x00-\xff\u2000-\u206f\u3000-\u3029\u3030-\u303f\u3400-\u4dbf\u4e00-\u9fff"
+    r"\uff00-\uff9d]"
+)
+"""A character outside the blocks Chinese text is written in (ASCII and Latin-1, general
+punctuation, CJK punctuation but its tone marks, CJK ideographs, full-width and half-width
+forms but the half-width sound marks and Hangul): none of those decomposes into anything that
+composes with what precedes it, so that punctuation between them can go first."""
+_PUNCTUATION = re.compile(
+    r"[\s\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e\u2010-\u2027\u3000-\u3003\u3008-\u3011"
+    r"\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+"
+)
+"""Spaces and punctuation whose compatibility form is punctuation still: removed before
+normalising, they leave most text already normalised, which is far quicker to tell than to
+normalise."""
 
 
 def normalise(text: str) -> str:
     """Text as compared: width folded (NFKC), letters and digits only."""
-    folded = text.translate(_FOLDED)
-    if not unicodedata.is_normalized("NFKC", folded):
-        folded = unicodedata.normalize("NFKC", folded)
-    return _NOT_WORD.sub("", folded)
+    if _OUTSIDE.search(text) is None:
+        text = _PUNCTUATION.sub("", text)  # exact there: see _OUTSIDE
+        if unicodedata.is_normalized("NFKC", text):
+            return _NOT_WORD.sub("", text)
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
 
 
 def flatten(doc: Document) -> Side:
