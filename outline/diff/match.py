@@ -26,7 +26,7 @@ from collections import defaultdict
 from outline.diff.nearby import Nearby, Places
 from outline.diff.pairing import DEFAULT_THRESHOLD, MAX_BONUS, Candidate, Pairing
 from outline.diff.side import Side
-from outline.diff.similar import CANDIDATES, REACH, capped, closest
+from outline.diff.similar import BODY_REACH, CANDIDATES, REACH, capped, closest
 
 CHILDREN_MIN = 2
 """Round 4 pairs two headings when at least this many of their children were paired with each
@@ -83,9 +83,10 @@ def _similar(pairing: Pairing, threshold: float) -> None:
     cutoff = max(0.0, threshold - MAX_BONUS * pairing.weight) * 100
     places = Places.of(pairing)
     best: dict[tuple[int, int], float] = {}
-    for old_texts, new_texts in ((old.titles, new.titles), (old.bodies, new.bodies)):
+    kinds = ((old.titles, new.titles, REACH), (old.bodies, new.bodies, BODY_REACH))
+    for old_texts, new_texts, reach in kinds:
         with_text = [o for o in olds if old_texts[o]], [n for n in news if new_texts[n]]
-        nearby = Nearby(places, *with_text, REACH)
+        nearby = Nearby(places, *with_text, reach)
         for pair, score in closest(old_texts, new_texts, nearby, cutoff, threshold * 100).items():
             best[pair] = max(best.get(pair, 0.0), score)
     pairing.assign(((o, n, s) for (o, n), s in capped(best).items()), floor=threshold)

@@ -21,7 +21,9 @@ from outline.diff.nearby import Nearby, Pair
 CANDIDATES = 8
 """Each heading weighs this many of the most similar headings it is scored against."""
 REACH = 16
-"""Places either way within which headings stand near each other."""
+"""Places either way within which headings stand near each other, for titles."""
+BODY_REACH = 2
+"""The same for bodies: long, they cost more to compare, and tell more by their bigrams."""
 RARE = 8
 """A bigram held by more headings than this (on the side searched) says too little to find
 a heading by."""
@@ -31,6 +33,10 @@ INDEX_MAX = 64
 """Texts are indexed on their first characters only."""
 DEGREE = 4 * CANDIDATES
 """The most pairs one heading takes part in; the best by similarity are kept."""
+
+
+Texts = tuple[str, ...]
+"""The text compared of every heading of one side, by index."""
 
 
 def ratio(a: str, b: str) -> float:
@@ -53,61 +59,57 @@ def postings(indices: list[int], texts: tuple[str, ...]) -> dict[str, list[int]]
     return found
 
 
-class Search:
-    """One direction of a search: each heading of one side against those of the other that
-    stand near it or, when none of those will do, share its rare bigrams."""
+Found = dict[int, list[tuple[float, int]]]
+"""Heading → (−score, heading of the other side) for each it was scored against."""
 
-    def __init__(
-        self, nearby: Nearby, old: bool, texts: tuple[str, ...], other_texts: tuple[str, ...]
-    ) -> None:
-        self.nearby = nearby
-        """Which headings stand near which."""
-        self.old = old
-        """Whether the headings searched for are the old ones."""
+
+def _near(nearby: Nearby, old_texts: Texts, new_texts: Texts, cutoff: float) -> tuple[Found, Found]:
+    """Every pair of headings that stand near each other scored, once: what each old heading
+    found near it, then each new one (standing near is mutual)."""
+    by_old: Found = defaultdict(list)
+    by_new: Found = defaultdict(list)
+    texts_of = {id(lists): [new_texts[n] for n in lists.news] for lists in nearby.lists}
+    for o in nearby.olds:
+        text, found = old_texts[o], by_old[o]
+        for lists, start, stop in nearby.stretches(o, old=True):
+            scored = process.extract(
+                text,
+                texts_of[id(lists)][start:stop],
+                scorer=fuzz.ratio,
+                score_cutoff=cutoff,
+                limit=None,
+            )
+            for _, score, at in scored:
+                n = lists.news[start + at]
+                found.append((-score, n))
+                by_new[n].append((-score, o))
+    return by_old, by_new
+
+
+class Further:
+    """Headings of one side found by the rare bigrams they share with a text."""
+
+    def __init__(self, indices: list[int], texts: Texts) -> None:
+        self.indices = indices
         self.texts = texts
-        """The texts of the side searched for, by index."""
-        self.other_texts = other_texts
-        """The texts of the side searched in, by index."""
-        self.found_in: dict[int, tuple[list[int], list[str]]] = {}
-        """id of a pair of lists → its list on the side searched in, and their texts."""
-        for lists in nearby.lists:
-            theirs = lists.news if old else lists.olds
-            self.found_in[id(lists)] = (theirs, [other_texts[i] for i in theirs])
         self._postings: dict[str, list[int]] | None = None
 
-    def best(self, i: int, cutoff: float, enough: float) -> list[tuple[int, float]]:
-        """The CANDIDATES headings most similar to heading i (ties to the first in document
-        order), at least `cutoff` (0 … 100): among those near it, and if none of those is
-        `enough`, among those sharing rare bigrams with it too."""
-        text = self.texts[i]
-        stretches = self.nearby.stretches(i, self.old)
-        if len(stretches) == 1:  # the usual case, quicker: extract ranks as wanted
-            lists, start, stop = stretches[0]
-            theirs, texts = self.found_in[id(lists)]
-            scored = _extract(text, texts[start:stop], cutoff)
-            if scored and scored[0][1] >= enough:
-                return [(theirs[start + at], score / 100) for _, score, at in scored]
-        found: list[tuple[float, int]] = []
-        for lists, start, stop in stretches:
-            theirs, texts = self.found_in[id(lists)]
-            scored = _extract(text, texts[start:stop], cutoff)
-            found.extend((-score, theirs[start + at]) for _, score, at in scored)
-        if not found or -min(found)[0] < enough:
-            shared = self._sharing(text)
-            texts = [self.other_texts[j] for j in shared]
-            found.extend((-score, shared[at]) for _, score, at in _extract(text, texts, cutoff))
-        return [(j, -score / 100) for score, j in sorted(set(found))[:CANDIDATES]]
+    def scored(self, text: str, cutoff: float) -> list[tuple[float, int]]:
+        """(−score, heading) of the INDEXED headings that share the most rare bigrams with
+        `text` (ties to the first in document order), those at least `cutoff`."""
+        shared = self.sharing(text)
+        choices = [self.texts[j] for j in shared]
+        scored = process.extract(
+            text, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=CANDIDATES
+        )
+        return [(-score, shared[at]) for _, score, at in scored]
 
-    def _sharing(self, text: str) -> list[int]:
-        """The INDEXED headings of the other side that share the most rare bigrams with
-        `text` (ties to the first in document order)."""
+    def sharing(self, text: str) -> list[int]:
+        """The INDEXED headings that share the most rare bigrams with `text`."""
         if self._postings is None:
-            theirs = self.nearby.news if self.old else self.nearby.olds
-            self._postings = postings(theirs, self.other_texts)
-        get = self._postings.get
-        rare = [
-            found for found in map(get, bigrams(text[:INDEX_MAX])) if found and len(found) <= RARE
-        ]
+            self._postings = postings(self.indices, self.texts)
+        grams = bigrams(text[:INDEX_MAX])
+        rare = [found for found in map(self._postings.get, grams) if found and len(found) <= RARE]
         if len(rare) <= 1:
             return rare[0][:INDEXED] if rare else []
         hits = Counter(chain.from_iterable(rare))
@@ -117,15 +119,9 @@ class Search:
         return [i for i, _ in ranked[:INDEXED]]
 
 
-def _extract(text: str, texts: list[str], cutoff: float) -> list[tuple[str, float, int]]:
-    """The CANDIDATES of `texts` most similar to `text`, at least `cutoff`: (text, score,
-    position), best first, ties to the first."""
-    return process.extract(text, texts, scorer=fuzz.ratio, score_cutoff=cutoff, limit=CANDIDATES)
-
-
 def closest(
-    old_texts: tuple[str, ...],
-    new_texts: tuple[str, ...],
+    old_texts: Texts,
+    new_texts: Texts,
     nearby: Nearby,
     cutoff: float,
     enough: float,
@@ -133,16 +129,27 @@ def closest(
     """The similarity (0 … 1) of each pair of the nearby's headings (old, new) where either
     kept the other among the CANDIDATES most similar it was scored against, and at least
     `cutoff` (0 … 100); a heading looks beyond those near it when none of them is `enough`."""
+    by_old, by_new = _near(nearby, old_texts, new_texts, cutoff)
     kept: dict[Pair, float] = {}
-    search = Search(nearby, True, old_texts, new_texts)
+    further = Further(nearby.news, new_texts)
     for o in nearby.olds:
-        for n, score in search.best(o, cutoff, enough):
-            kept[o, n] = score
-    search = Search(nearby, False, new_texts, old_texts)
+        for score, n in _best(by_old.get(o, []), further, old_texts[o], cutoff, enough):
+            kept[o, n] = -score / 100
+    further = Further(nearby.olds, old_texts)
     for n in nearby.news:
-        for o, score in search.best(n, cutoff, enough):
-            kept[o, n] = score
+        for score, o in _best(by_new.get(n, []), further, new_texts[n], cutoff, enough):
+            kept[o, n] = -score / 100
     return kept
+
+
+def _best(
+    found: list[tuple[float, int]], further: Further, text: str, cutoff: float, enough: float
+) -> list[tuple[float, int]]:
+    """The CANDIDATES best of what a heading found near it, and of what it finds further when
+    none of that is `enough` (−score, heading; ties to the first in document order)."""
+    if not found or -min(found)[0] < enough:
+        found = found + further.scored(text, cutoff)
+    return sorted(set(found))[:CANDIDATES]
 
 
 def capped(pairs: dict[Pair, float]) -> dict[Pair, float]:
