@@ -63,23 +63,19 @@ _OUTSIDE = re.compile(
 )
 """A character outside the blocks Chinese text is written in (ASCII and Latin-1, general
 punctuation, CJK punctuation but its tone marks, CJK ideographs, full-width and half-width
-forms but the half-width sound marks and Hangul): none of those decomposes into anything that
-composes with what precedes it, so that punctuation between them can go first."""
-_PUNCTUATION = re.compile(
-    r"[\s\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e\u2010-\u2027\u3000-\u3003\u3008-\u3011"
-    r"\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+"
-)
-"""Spaces and punctuation whose compatibility form is punctuation still: removed before
-normalising, they leave most text already normalised, which is far quicker to tell than to
-normalise."""
+forms but the half-width sound marks and Hangul). Inside them, NFKC works character by
+character (none decomposes into anything that composes with what precedes it), and takes no
+character that is neither letter nor digit to one that is."""
 
 
 def normalise(text: str) -> str:
     """Text as compared: width folded (NFKC), letters and digits only."""
     if _OUTSIDE.search(text) is None:
-        text = _PUNCTUATION.sub("", text)  # exact there: see _OUTSIDE
-        if unicodedata.is_normalized("NFKC", text):
-            return _NOT_WORD.sub("", text)
+        # NFKC character by character, and none of the characters dropped would have
+        # become letters or digits: when what is left is NFKC already, it is the answer.
+        kept = _NOT_WORD.sub("", text)
+        if unicodedata.is_normalized("NFKC", kept):
+            return kept
     return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
 
 
