@@ -20,7 +20,7 @@ from outline.diff.nearby import Nearby, Pair
 
 CANDIDATES = 8
 """Each heading weighs this many of the most similar headings it is scored against."""
-REACH = 16
+REACH = 8
 """Places either way within which headings stand near each other, for titles."""
 BODY_REACH = 2
 """The same for bodies: long, they cost more to compare, and tell more by their bigrams."""
