@@ -14,6 +14,8 @@ Key = tuple[str, int]
 """A row of the merged skeleton: ("n", new index), or ("o", old index) for a removed heading;
 ROOT stands above the top level."""
 ROOT: Key = ("root", -1)
+EMPTY = Row(0, ())
+"""Holds a row's place while the rows below it are laid out."""
 Spot = tuple[Key, Key | None]
 """Where a removed heading goes: the row it stands under, and the row it follows there (None:
 it goes first)."""
@@ -91,8 +93,8 @@ def _emit(placed: Placed, at: Key, level: int, rows: list[Row]) -> int:
         else:
             row_changes = (placed.changes.change(("removed",), i, None),)
         index = len(rows)
-        rows.append(Row(level + 1, row_changes))
+        rows.append(EMPTY)  # its place, taken once what lies below is known
         below = _emit(placed, child, level + 1, rows)
         rows[index] = Row(level + 1, row_changes, below)
-        changed += below + rows[index].changed
+        changed += below + any(c.op != "unchanged" for c in row_changes)
     return changed

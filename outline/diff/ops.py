@@ -19,10 +19,13 @@ MOVED_WEIGHT = 0.5
 
 def _refs(side: Side) -> list[NodeRef]:
     refs: list[NodeRef] = []
-    for i, v in enumerate(side.visits):
-        parent = side.parents[i]
-        path = (*refs[parent].path, v.node.title) if parent >= 0 else (v.node.title,)
-        refs.append(NodeRef(v.node, v.level, path, v.parent))
+    for v, parent, level in zip(side.visits, side.parents, side.levels, strict=True):
+        title = v.node.title
+        if parent >= 0:
+            above = refs[parent]
+            refs.append(NodeRef(v.node, level, (*above.path, title), above.node))
+        else:
+            refs.append(NodeRef(v.node, level, (title,)))
     return refs
 
 
@@ -66,7 +69,7 @@ class Changes:
 
     def change(self, ops: tuple[Op, ...], o: int | None, n: int | None) -> Change:
         """The change with these ops between old heading o and new heading n."""
-        sorted_ops = ordered(op for op in ops if op != "unchanged")
+        sorted_ops = ordered(ops)
         return Change(
             sorted_ops[0],
             sorted_ops,
