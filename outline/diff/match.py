@@ -5,10 +5,11 @@ later sibling. Headings are paired by their titles, normalised (letters and digi
 folded), and by their bodies, in rounds:
 
 1. a title that occurs once on each side;
-2. titles that occur more than once, decided by context;
+2. titles that occur more than once, decided by context, each weighed against those of its
+   title that stand near it (`outline.diff.nearby`);
 3. similar titles or bodies (character-level ratio at least the threshold, once context is
    added: a parent already paired, the same level, children paired with each other), among
-   the few most similar to each heading;
+   the few most similar to each heading of those it is scored against (`outline.diff.similar`);
 4. headings whose children were mostly paired with each other, whatever their titles;
 then round 3 again, if round 4 paired anything, for what that made decidable; and last, as
 they have nothing else to go by, headings without a title under paired parents, in order.

@@ -2,10 +2,11 @@
 texts are. The one home of rapidfuzz.
 
 A heading is scored against a bounded number of headings of the other side, never all: those
-that stand near it (`outline.diff.nearby`), and those that share the most rare bigrams with
-it (an inverted index of each side's bigrams, where a bigram that more than RARE headings
-hold points to none of them). Of those it keeps the CANDIDATES most similar; a pair is weighed
-when either heading kept the other, and no heading takes part in more than DEGREE pairs.
+that stand near it (`outline.diff.nearby`; each such pair is scored once, for both), and when
+none of those is alike enough, those that share the most rare bigrams with it too (an
+inverted index of the other side's bigrams, where a bigram that more than RARE headings hold
+points to none of them). Of those it keeps the CANDIDATES most similar; a pair is weighed when
+either heading kept the other, and no heading takes part in more than DEGREE pairs.
 """
 
 from __future__ import annotations
@@ -91,8 +92,11 @@ class Further:
 
     def __init__(self, indices: list[int], texts: Texts) -> None:
         self.indices = indices
+        """The headings that may be found, in document order."""
         self.texts = texts
+        """The texts of every heading of their side, by index."""
         self._postings: dict[str, list[int]] | None = None
+        """The index, made when first needed."""
 
     def scored(self, text: str, cutoff: float) -> list[tuple[float, int]]:
         """(−score, heading) of the INDEXED headings that share the most rare bigrams with
