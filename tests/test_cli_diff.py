@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,7 @@ from typer.testing import CliRunner
 from outline import parse
 from outline.cli import diff as cli_diff
 from outline.cli.app import EXIT_DIFFERENT, EXIT_OK, EXIT_TROUBLE, app
-from outline.diff import OPS, diff
-from outline.diff.match import DEFAULT_THRESHOLD
+from outline.diff import DEFAULT_THRESHOLD, OPS, diff
 from outline.render.diff import View
 from outline.render.diff.terminal import tree
 from tests.support.corpus import SEEDS
@@ -68,7 +68,7 @@ def test_different_skeletons_exit_1_with_each_change_marked(files: tuple[str, st
         "  1 1  一、总体要求",
         "  2 2    （一）指导思想",
         "+ · 3    （二）工作目标",
-        "# 3 4    （三）基本原则  (was （二）)",
+        "# 3 4    （三）基本原则  (原为 （二）)",
         "  4 5  二、主要任务",
         "~ 5 6    （一）加强{+党的+}组织领导",
         "- 6 ·  三、保障措施",
@@ -88,8 +88,8 @@ def test_depth_counts_the_changes_it_hides(files: tuple[str, str]) -> None:
     old, new = files
     out = invoke(old, new, "--depth", "1")[1]
     assert out.splitlines()[2:] == [
-        "  1 1  一、总体要求  (2 changed below)",
-        "  4 5  二、主要任务  (1 changed below)",
+        "  1 1  一、总体要求  (下有 2 处变化)",
+        "  4 5  二、主要任务  (下有 1 处变化)",
         "- 6 ·  三、保障措施",
     ]
 
@@ -98,7 +98,9 @@ def test_summary_is_one_line_of_counts_and_similarity(files: tuple[str, str]) ->
     old, new = files
     code, out, _ = invoke(old, new, "--summary")
     assert code == EXIT_DIFFERENT
-    assert out == (
+    assert out == f"{old} → {new}：未变 3，改题 1，改号 1，新增 1，删除 1；相似度 0.81\n"
+    english = invoke(old, new, "--summary", "--lang", "en")[1]
+    assert english == (
         f"{old} → {new}: 3 unchanged, 1 renamed, 1 renumbered, 1 added, 1 removed; "
         "similarity 0.81\n"
     )
@@ -146,10 +148,15 @@ def test_markdown_is_a_change_report(files: tuple[str, str]) -> None:
     old, new = files
     code, out, _ = invoke(old, new, "--format", "md")
     assert code == EXIT_DIFFERENT
-    assert "## 新增 · added\n\n- （二）工作目标 — line 3, under 一、总体要求\n" in out
-    assert "- （一）加强**党的**组织领导 — line 6, under 二、主要任务\n" in out
-    assert "- 三、保障措施 — old line 6\n" in out
+    assert out.startswith("# 骨架变化\n")
+    assert "## 新增\n\n- （二）工作目标 — 第 3 行，上级 一、总体要求\n" in out
+    assert "- （一）加强**党的**组织领导 — 第 6 行，上级 二、主要任务\n" in out
+    assert "- 三、保障措施 — 旧稿第 6 行\n" in out
     assert "指导思想" not in out
+    english = invoke(old, new, "--format", "md", "--lang", "en")[1]
+    assert english.startswith("# Skeleton changes\n")
+    assert "## added\n\n- （二）工作目标 — line 3, under 一、总体要求\n" in english
+    assert "- 三、保障措施 — old line 6\n" in english
 
 
 def test_threshold_changes_what_counts_as_the_same_heading(files: tuple[str, str]) -> None:
@@ -205,6 +212,19 @@ def test_bad_usage_exits_2(files: tuple[str, str]) -> None:
     )
     assert invoke(old)[0] == EXIT_TROUBLE
     assert invoke(old, new, "--depth", "0")[0] == EXIT_TROUBLE
+
+
+def test_notes_and_labels_are_all_chinese_or_all_english(files: tuple[str, str]) -> None:
+    old, new = files
+    rows = invoke(old, new, "--depth", "1")[1].splitlines()[2:]
+    report = [line for line in invoke(old, new, "-f", "md")[1].splitlines() if "→" not in line]
+    assert not [line for line in rows + report if re.search("[A-Za-z]", line)]
+    code, out, _ = invoke(old, new, "--lang", "en")
+    assert code == EXIT_DIFFERENT
+    assert "# 3 4    （三）基本原则  (was （二）)" in out
+    code, out, err = invoke(old, new, "--lang", "fr")
+    assert (code, out) == (EXIT_TROUBLE, "")
+    assert err == "outline: --lang must be one of zh, en, not 'fr'\n"
 
 
 def test_plain_is_what_a_pipe_gets(files: tuple[str, str]) -> None:
@@ -263,7 +283,7 @@ def test_html_selector_reads_both_pages(tmp_path: Path) -> None:
     assert (code, out.splitlines()[2:]) == (EXIT_OK, ["  1 1  一、首页", "  2 2  二、新闻"])
     code, out, _ = invoke(*pages, "--html-selector", "#text", "--only-changes")
     assert code == EXIT_DIFFERENT
-    assert out.splitlines()[2:] == ["+ · 2  二、工作原则", "# 2 3  三、主要任务  (was 二、)"]
+    assert out.splitlines()[2:] == ["+ · 2  二、工作原则", "# 2 3  三、主要任务  (原为 二、)"]
     code, out, err = invoke(*pages, "--html-selector", "#none")
     assert (code, out) == (EXIT_TROUBLE, "")
     assert err.splitlines() == [
@@ -311,7 +331,7 @@ def test_two_word_files_with_headings_marked_by_style(tmp_path: Path) -> None:
         "+ · 3  基本原则",
         "  4 4  适用范围",
         "  5 5    一、对象",
-        "→ 3 6    二、依据  (from 总则)",
+        "→ 3 6    二、依据  (原属 总则)",
         "  6 7  附则",
     ]
     changes = json.loads(invoke(old, new, "--format", "json", "--only-changes")[1])["changes"]

@@ -7,7 +7,7 @@ import pytest
 
 from outline import Document, parse
 from outline.diff import MIRROR, OPS, PRIORITY, Diff, diff, title_edit
-from outline.render.diff.view import notes
+from outline.render.diff.view import EN, notes
 
 PLAN = (
     "一、总体要求\n坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。\n"
@@ -171,6 +171,26 @@ def test_one_section_split_in_two_by_its_text() -> None:
     ]
 
 
+def test_headings_inserted_before_a_pages_trailing_links_are_additions_not_a_split() -> None:
+    # The links after the last section belong to its body; inserted before them, new
+    # sections take them over, and their text alone once made them look split from it.
+    page = (
+        "关于加强工作的通知\n"
+        "（一）加强组织领导\n各单位要高度重视，认真组织实施。\n"
+        "（二）抓好总结评估\n各单位要高度重视，认真组织实施。\n"
+        "{}【原文下载】\n【打印本页】 【关闭窗口】\n"
+    )
+    old, new = page.format(""), page.format("（三）附则\n（四）其他事项\n")
+    assert changed(old, new) == [
+        ("added", None, "（三）附则"),
+        ("added", None, "（四）其他事项"),
+    ]
+    assert changed(new, old) == [
+        ("removed", "（三）附则", None),
+        ("removed", "（四）其他事项", None),
+    ]
+
+
 def test_one_section_split_in_two_by_its_children() -> None:
     old = "一、任务\n（一）甲项工作\n（二）乙项工作\n（三）丙项工作\n（四）丁项工作\n二、保障\n"
     new = (
@@ -254,8 +274,8 @@ def test_a_heading_that_lost_or_gained_its_number_is_renumbered() -> None:
         ("unchanged", "一、总则", "一、总则"),
         ("renumbered", "二、附则", "附则"),
     ]
-    assert notes(result.rows[1]) == ["was 二、"]
-    assert notes(diff(by_style, numbered).rows[1]) == ["was unnumbered"]
+    assert notes(result.rows[1]) == ["原为 二、"]
+    assert notes(diff(by_style, numbered).rows[1], EN) == ["was unnumbered"]
 
 
 def test_a_document_without_headings() -> None:
@@ -322,3 +342,11 @@ def test_title_edit(old: str, new: str, segments: list[tuple[str, str]]) -> None
     assert title_edit(old, new) == segments
     assert "".join(t for k, t in segments if k != "+") == old
     assert "".join(t for k, t in segments if k != "-") == new
+
+
+def test_a_long_title_edit_keeps_what_both_share_at_either_end() -> None:
+    shared = "加强组织建设" * 100
+    old, new = shared + "甲乙" + shared, shared + "丙" + shared
+    assert title_edit(old, new) == [("=", shared), ("-", "甲乙"), ("+", "丙"), ("=", shared)]
+    rewritten = "丁" * 800
+    assert title_edit(old, rewritten) == [("-", old), ("+", rewritten)]

@@ -53,6 +53,7 @@ def compare(
         ),
     ] = DEFAULT_THRESHOLD,
     plain: Annotated[bool, typer.Option("--plain", help="Plain text even on a terminal.")] = False,
+    lang: Annotated[str, typer.Option(help="Labels and notes in zh (中文) or en.")] = "zh",
     encoding: Encoding = None,
     html_selector: HtmlSelector = None,
     unwrap: Unwrap = False,
@@ -67,8 +68,9 @@ def compare(
 
     The new skeleton is shown as a tree with removed headings where they stood: on a terminal
     in colour, otherwise as text with the line on each side. --format md is a change report,
-    --format json lists every change. Documents may be text, .docx, web pages or PDF, each
-    read as `outline show` reads it.
+    --format json lists every change. Notes and labels are in Chinese; --lang en writes them
+    in English. Documents may be text, .docx, web pages or PDF, each read as `outline show`
+    reads it.
 
     Exit codes: 0 the skeletons are the same; 1 they differ; 2 an input could not be read or
     bad usage; 3 a bug.
@@ -78,9 +80,12 @@ def compare(
         outline diff draft.txt final.txt --only-changes
     """
     from outline.render.diff import FORMATS
+    from outline.render.diff.view import WORDS
 
     if format not in FORMATS:
         usage_error(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
+    if lang not in WORDS:
+        usage_error(f"--lang must be one of {', '.join(WORDS)}, not {lang!r}")
     if old == "-" and new == "-":
         usage_error("only one of OLD and NEW can be - (standard input)")
     run = Inputs()
@@ -88,7 +93,7 @@ def compare(
     loaded = [_load(run, source, options) for source in (old, new)]
     if loaded[0] is None or loaded[1] is None:
         raise typer.Exit(EXIT_TROUBLE)
-    _show(loaded[0], loaded[1], format, only_changes, depth, summary, threshold, plain)
+    _show(loaded[0], loaded[1], format, only_changes, depth, summary, threshold, plain, lang)
 
 
 def _load(run: Inputs, source: str, options: ReadOptions) -> Loaded | None:
@@ -110,6 +115,7 @@ def _show(
     summary: bool,
     threshold: float,
     plain: bool,
+    lang: str,
 ) -> None:
     from outline.diff import diff
     from outline.render.diff import FORMATS, View
@@ -117,7 +123,7 @@ def _show(
     from outline.render.diff.view import summary as summary_line
 
     result = diff(old.doc, new.doc, threshold)
-    view = View(old=old.source, new=new.source, depth=depth, only_changes=only_changes)
+    view = View(old=old.source, new=new.source, depth=depth, only_changes=only_changes, lang=lang)
     if summary:
         sys.stdout.write(
             dump(summary_dict(result, view)) if format == "json" else summary_line(result, view)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from types import MappingProxyType
 from typing import Literal, get_args
 
@@ -163,6 +164,10 @@ class Diff:
 
 
 def ordered(ops: Iterable[Op]) -> tuple[Op, ...]:
-    """Op names in PRIORITY order, ("unchanged",) for none."""
-    found = set(ops)
-    return tuple(op for op in PRIORITY if op in found) or ("unchanged",)
+    """Op names in PRIORITY order, ("unchanged",) for none (and for "unchanged" alone)."""
+    return _ordered(frozenset(ops))
+
+
+@cache
+def _ordered(found: frozenset[Op]) -> tuple[Op, ...]:
+    return tuple(op for op in PRIORITY if op in found and op != "unchanged") or ("unchanged",)

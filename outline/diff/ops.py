@@ -1,13 +1,15 @@
-"""From paired headings to changes: the ops of each pair, splits and merges, the rows of the
-merged skeleton (the new tree, each removed heading where it stood) and the similarity."""
+"""From paired headings to changes: the ops of each pair, splits and merges, and the
+similarity. The rows they are shown in are laid out by `outline.diff.layout`."""
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
 
-from outline.diff.changes import Change, NodeRef, Op, Row, ordered
-from outline.diff.match import Pairing, Side, normalise, ratio
+from outline.diff.changes import Change, NodeRef, Op, ordered
+from outline.diff.pairing import Pairing
+from outline.diff.side import Side
+from outline.diff.similar import ratio
 from outline.diff.split import Group
 from outline.model import Node
 
@@ -17,10 +19,13 @@ MOVED_WEIGHT = 0.5
 
 def _refs(side: Side) -> list[NodeRef]:
     refs: list[NodeRef] = []
-    for i, v in enumerate(side.visits):
-        parent = side.parents[i]
-        path = (*refs[parent].path, v.node.title) if parent >= 0 else (v.node.title,)
-        refs.append(NodeRef(v.node, v.level, path, v.parent))
+    for v, parent, level in zip(side.visits, side.parents, side.levels, strict=True):
+        title = v.node.title
+        if parent >= 0:
+            above = refs[parent]
+            refs.append(NodeRef(v.node, level, (*above.path, title), above.node))
+        else:
+            refs.append(NodeRef(v.node, level, (title,)))
     return refs
 
 
@@ -64,7 +69,7 @@ class Changes:
 
     def change(self, ops: tuple[Op, ...], o: int | None, n: int | None) -> Change:
         """The change with these ops between old heading o and new heading n."""
-        sorted_ops = ordered(op for op in ops if op != "unchanged")
+        sorted_ops = ordered(ops)
         return Change(
             sorted_ops[0],
             sorted_ops,
@@ -175,54 +180,6 @@ def _not_in_every_lis(seq: list[int]) -> set[int]:
     }
 
 
-def layout(changes: Changes) -> tuple[Row, ...]:
-    """The merged skeleton: the new tree, each removed heading placed after the nearest earlier
-    sibling it had (under its old parent's counterpart)."""
-    old, new = changes.pairing.old, changes.pairing.new
-    root = ("root", -1)
-    tree: dict[tuple[str, int], list[tuple[str, int]]] = {root: []}
-    for n in range(len(new.visits)):
-        parent = ("n", new.parents[n]) if new.parents[n] >= 0 else root
-        tree.setdefault(parent, []).append(("n", n))
-    old_top = [o for o in range(len(old.visits)) if old.parents[o] < 0]
-    for o in range(len(old.visits)):
-        if not changes.removed(o):
-            continue
-        po = old.parents[o]
-        parent = changes.anchor(po) if po >= 0 else root
-        siblings = old.children[po] if po >= 0 else old_top
-        place = tree.setdefault(parent, [])
-        before = [changes.anchor(s) for s in siblings[: siblings.index(o)]]
-        at = next((place.index(a) + 1 for a in reversed(before) if a in place), 0)
-        place.insert(at, ("o", o))
-    rows: list[Row] = []
-    _emit(tree, root, 0, changes, rows)
-    return tuple(rows)
-
-
-def _emit(
-    tree: dict[tuple[str, int], list[tuple[str, int]]],
-    at: tuple[str, int],
-    level: int,
-    changes: Changes,
-    rows: list[Row],
-) -> int:
-    """Append the rows of `at`'s subtree; return how many of them changed."""
-    changed = 0
-    for child in tree.get(at, []):
-        side, i = child
-        if side == "n":
-            row_changes = tuple(changes.of_new[i])
-        else:
-            row_changes = (changes.change(("removed",), i, None),)
-        index = len(rows)
-        rows.append(Row(level + 1, row_changes))
-        below = _emit(tree, child, level + 1, changes, rows)
-        rows[index] = Row(level + 1, row_changes, below)
-        changed += below + rows[index].changed
-    return changed
-
-
 def similarity(changes: Changes) -> float:
     """Each heading of either side scores its best change (1 for unchanged, the title ratio for
     an edit, half that for a change of place, half for a part of a split or merge, 0 added or
@@ -235,8 +192,8 @@ def similarity(changes: Changes) -> float:
         for c in group:
             if c.old is None or c.new is None:
                 continue
-            score = _pair_score(c)
             o, n = old_index[id(c.old.node)], new_index[id(c.new.node)]
+            score = _pair_score(c, changes.pairing.old.titles[o], changes.pairing.new.titles[n])
             old_best[o] = max(old_best.get(o, 0.0), score)
             new_best[n] = max(new_best.get(n, 0.0), score)
     total = len(changes.old_refs) + len(changes.new_refs)
@@ -245,11 +202,10 @@ def similarity(changes: Changes) -> float:
     return (sum(old_best.values()) + sum(new_best.values())) / total
 
 
-def _pair_score(change: Change) -> float:
-    assert change.old is not None and change.new is not None
+def _pair_score(change: Change, a: str, b: str) -> float:
+    """The score of a change between two headings titled a and b (as compared)."""
     if change.op in ("split", "merged"):
         return MOVED_WEIGHT
-    a, b = normalise(change.old.node.title), normalise(change.new.node.title)
     score = ratio(a, b) if a != b else 1.0
     placed = {"moved", "promoted", "demoted"}.isdisjoint(change.ops)
     return score if placed else score * MOVED_WEIGHT

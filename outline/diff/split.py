@@ -14,21 +14,37 @@ unpaired or X's own pair (at least one unpaired), when one kind of evidence says
   over a single point of X is an addition and a move, not a split.
 
 A merge is the same seen from the other side, so the rules mirror by construction.
+
+The whole an unpaired part is looked for in is the one holding most of its bigrams, found
+through an inverted index of the wholes' bigrams without comparing every part with every
+whole: a whole holding PART_INSIDE of a part's bigrams holds at least SURE of its rarest few,
+and of the wholes that do, the SPLIT_CANDIDATES holding most of them are compared in full. A
+bigram that more than GRAM_CAP wholes hold tells too little to look for a part by.
 """
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import chain
+from operator import add, itemgetter
 
-from outline.diff.match import Pairing, Side
+from outline.diff.pairing import Pairing
+from outline.diff.side import Side
 
 PART_INSIDE = 0.7
 PART_SHARE = 0.15
 WHOLE_COVERED = 0.7
 MIN_BIGRAMS = 6
 """Shorter contents are too small to tell where they came from."""
+GRAM_CAP = 16
+"""A bigram held by more wholes than this leads to none of them."""
+SPLIT_CANDIDATES = 8
+"""Wholes compared in full with each unpaired part, at most."""
+SURE = 3
+"""How many of a part's rarest bigrams a whole must hold to be compared with it in full (see
+`_source`)."""
 CHILDREN_MIN = 2
 """Children an unpaired part must have taken from the whole, when children are the evidence."""
 
@@ -51,9 +67,9 @@ class Direction:
     """The side whose sections may have been split."""
     parts: Side
     """The side the parts are on."""
-    whole_contents: list[frozenset[str]]
+    whole_contents: Contents
     """The bigrams of each whole."""
-    part_contents: list[frozenset[str]]
+    part_contents: Contents
     """The bigrams of each part."""
     forward: dict[int, int]
     """Pairs from wholes to parts."""
@@ -63,12 +79,27 @@ class Direction:
 
 def bigrams(text: str) -> frozenset[str]:
     """The pairs of neighbouring characters of a text."""
-    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+    return frozenset(map(add, text, text[1:]))
 
 
-def contents(side: Side) -> list[frozenset[str]]:
-    """The bigrams of each heading's title and own body."""
-    return [bigrams(text) for text in side.texts]
+class Contents:
+    """The bigrams of each heading's title and own body, worked out when first asked for."""
+
+    def __init__(self, side: Side, known: dict[str, frozenset[str]]) -> None:
+        self.texts = side.texts
+        """Each heading's title and own body, normalised."""
+        self.known = known
+        """Bigrams by text, shared with the other side: most texts are on both."""
+
+    def __getitem__(self, index: int) -> frozenset[str]:
+        text = self.texts[index]
+        found = self.known.get(text)
+        if found is None:
+            found = self.known[text] = bigrams(text)
+        return found
+
+    def __len__(self) -> int:
+        return len(self.texts)
 
 
 def groups(view: Direction) -> list[Group]:
@@ -90,26 +121,56 @@ def groups(view: Direction) -> list[Group]:
 
 def _candidates_by_text(view: Direction) -> dict[int, list[int]]:
     """Unpaired parts by the whole that holds most of their text, if one holds enough."""
-    index: dict[str, list[int]] = defaultdict(list)
-    for x, content in enumerate(view.whole_contents):
-        if len(content) >= MIN_BIGRAMS:
-            for gram in content:
-                index[gram].append(x)
+    parts = [
+        y
+        for y in range(len(view.part_contents))
+        if y not in view.back and len(view.part_contents[y]) >= MIN_BIGRAMS
+    ]
+    if not parts:
+        return {}
+    index = _index(view, frozenset().union(*(view.part_contents[y] for y in parts)))
+    rarity = {gram: len(wholes) for gram, wholes in index.items()}
     found: dict[int, list[int]] = defaultdict(list)
-    for y, content in enumerate(view.part_contents):
-        if y in view.back or len(content) < MIN_BIGRAMS:
-            continue
-        # A whole that holds `need` of these bigrams holds one of the rarest len - need + 1.
-        grams = sorted((g for g in content if g in index), key=lambda g: (len(index[g]), g))
-        need = math.ceil(PART_INSIDE * len(content))
-        if len(grams) < need:
-            continue
-        candidates = {x for g in grams[: len(grams) - need + 1] for x in index[g]}
-        overlaps = [(len(content & view.whole_contents[x]), -x) for x in candidates]
-        best, x = max(overlaps)
-        if best >= need:
-            found[-x].append(y)
+    for y in parts:
+        x = _source(view, y, index, rarity)
+        if x is not None:
+            found[x].append(y)
     return found
+
+
+def _index(view: Direction, wanted: frozenset[str]) -> dict[str, list[int]]:
+    """The wholes (large enough to tell) holding each of the `wanted` bigrams."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for x in range(len(view.whole_contents)):
+        content = view.whole_contents[x]
+        if len(content) >= MIN_BIGRAMS:
+            for gram in content & wanted:
+                index[gram].append(x)
+    return index
+
+
+def _source(
+    view: Direction, y: int, index: dict[str, list[int]], rarity: dict[str, int]
+) -> int | None:
+    """The whole that holds most of part y's bigrams (the first of those holding as many), if
+    it holds PART_INSIDE of them."""
+    content = view.part_contents[y]
+    grams = sorted(sorted(content & rarity.keys()), key=rarity.__getitem__)
+    need = math.ceil(PART_INSIDE * len(content))
+    spare = len(grams) - need
+    if spare < 0:
+        return None
+    # A whole that holds `need` of the bigrams misses at most `spare`: of the rarest
+    # spare + SURE, it holds SURE at least (fewer by those too common to count).
+    head = grams[: spare + SURE]
+    counted = [index[g] for g in head if rarity[g] <= GRAM_CAP]
+    required = max(1, len(head) - spare - (len(head) - len(counted)))
+    hits = Counter(chain.from_iterable(counted))
+    ranked = sorted(sorted(hits.items()), key=itemgetter(1), reverse=True)
+    candidates = [x for x, count in ranked[:SPLIT_CANDIDATES] if count >= required]
+    overlaps = [(len(content & view.whole_contents[x]), -x) for x in candidates]
+    best, x = max(overlaps, default=(0, 0))
+    return -x if best >= need else None
 
 
 def _candidates_by_children(view: Direction) -> dict[int, list[int]]:
@@ -154,8 +215,8 @@ def _children_go(view: Direction, x: int, members: list[int]) -> bool:
 def splits_and_merges(pairing: Pairing) -> tuple[list[Group], list[Group]]:
     """The splits (an old whole, new parts) and merges (a new whole, old parts) between two
     paired skeletons. A heading takes part in one group at most; splits are found first."""
-    old = contents(pairing.old)
-    new = contents(pairing.new)
+    known: dict[str, frozenset[str]] = {}
+    old, new = Contents(pairing.old, known), Contents(pairing.new, known)
     splits = groups(Direction(pairing.old, pairing.new, old, new, pairing.forward, pairing.back))
     merges = groups(Direction(pairing.new, pairing.old, new, old, pairing.back, pairing.forward))
     used_old = {g.whole for g in splits}

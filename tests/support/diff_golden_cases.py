@@ -1,5 +1,6 @@
 """What the diff golden files hold: pairs of seeds, and each seed beside revisions of it made
-by hand (tests/fixtures/diff/), as `outline diff OLD NEW [--format F]` prints them."""
+by hand (tests/fixtures/diff/), as `outline diff OLD NEW [--format F] [--lang L]` prints them
+(Chinese unless the name ends in -en)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ class Case:
     new: Path
     format: str
     only_changes: bool = False
+    lang: str = "zh"
 
     @property
     def golden(self) -> Path:
@@ -51,6 +53,8 @@ def _cases() -> list[Case]:
     cases = [Case(name, old, new, "txt") for name, old, new in pairs + revisions]
     cases += [Case(name, old, new, "md") for name, old, new in revisions]
     cases += [Case(name, old, new, "json", only_changes=True) for name, old, new in revisions]
+    name, old, new = revisions[-1]
+    cases += [Case(f"{name}-en", old, new, format, lang="en") for format in ("txt", "md")]
     return cases
 
 
@@ -64,5 +68,6 @@ def render_case(case: Case) -> str:
         old=case.old.relative_to(ROOT).as_posix(),
         new=case.new.relative_to(ROOT).as_posix(),
         only_changes=case.only_changes,
+        lang=case.lang,
     )
     return FORMATS[case.format](diff(old, new), view)

@@ -10,7 +10,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from outline.diff import Diff, Row, title_edit
-from outline.render.diff.view import SYMBOLS, View, lines, notes, visible
+from outline.render.diff.view import SYMBOLS, ZH, View, Words, lines, notes, visible
 from outline.render.plain import heading_text
 
 STYLES = {
@@ -36,12 +36,12 @@ def tree(diff: Diff, view: View) -> Tree:
     branches: list[Tree] = [root]
     for shown in visible(diff, view):
         del branches[shown.row.level :]
-        branches.append(branches[-1].add(label(shown.row, shown.hidden)))
+        branches.append(branches[-1].add(label(shown.row, shown.hidden, view.words)))
     return root
 
 
-def label(row: Row, hidden: int = 0) -> Text:
-    """One row: symbol, heading, notes, lines."""
+def label(row: Row, hidden: int = 0, words: Words = ZH) -> Text:
+    """One row: symbol, heading, notes (in the language of `words`), lines."""
     style = STYLES[row.op]
     change = row.changes[0]
     ref = row.ref
@@ -54,9 +54,9 @@ def label(row: Row, hidden: int = 0) -> Text:
             text.append(part, style=EDIT_STYLES[tag])
     else:
         text.append(ref.title, style=style if row.changed else "")
-    extra = notes(row) + ([f"{hidden} changed below"] if hidden else [])
+    extra = notes(row, words, hidden)
     if extra:
-        text.append(f"  ({'; '.join(extra)})", style="dim")
+        text.append(f"  ({words.separator.join(extra)})", style="dim")
     old_line, new_line = lines(row)
     text.append(f"  {old_line}→{new_line}", style="dim")
     return text

@@ -6,8 +6,8 @@
     + · 8    （二）新增一节
 
 Each row: the op's symbol, the line on the old side and on the new (· where there is none),
-the heading indented by level, then notes in parentheses. A title edit is marked inside the
-title, [-deleted-]{+inserted+}, as `git diff --word-diff` does.
+the heading indented by level, then notes in parentheses, in the view's language. A title
+edit is marked inside the title, [-deleted-]{+inserted+}, as `git diff --word-diff` does.
 """
 
 from __future__ import annotations
@@ -33,10 +33,8 @@ def render(diff: Diff, view: View) -> str:
     out = [f"--- {view.old}\n", f"+++ {view.new}\n"]
     for item, (old_line, new_line) in zip(shown, numbers, strict=True):
         row = item.row
-        extra = notes(row)
-        if item.hidden:
-            extra.append(f"{item.hidden} changed below")
-        tail = f"  ({'; '.join(extra)})" if extra else ""
+        extra = notes(row, view.words, item.hidden)
+        tail = f"  ({view.words.separator.join(extra)})" if extra else ""
         out.append(
             f"{SYMBOLS[row.op]} {old_line:>{old_width}} {new_line:>{new_width}}  "
             f"{INDENT * (row.level - 1)}{heading(row)}{tail}\n"
