@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import os
 import re
+import stat
 from pathlib import Path
 
 from outline.cli.files import write_atomically
@@ -53,20 +55,33 @@ def encode(text: str, codec: str, bom: bytes) -> bytes:
 
 def write_in_place(path: Path, original: bytes, fixed: bytes) -> None:
     """Replace a file's bytes, whole or not at all, keeping the old ones as NAME.orig (which
-    must not exist)."""
+    must not exist) with the file's mode and owner. A link stays a link to the mended file; a
+    file that is read-only, or not a regular file, is left alone."""
+    from outline.cli.files import WriteError, read_only, write_backup
+    from outline.cli.interrupt import shielded
+
     backup = path.with_name(path.name + ".orig")
+    real = path.resolve()
     try:
-        with backup.open("xb") as stream:
-            stream.write(original)
-    except FileExistsError:
-        raise RewriteError(f"{backup} exists: move it away first") from None
+        found = os.stat(real)
     except OSError as e:
-        raise RewriteError(f"cannot write {backup}: {e.strerror or e}") from None
-    try:
-        write_atomically(path.resolve(), fixed)  # a link stays a link to the mended file
-    except OSError as e:
-        backup.unlink(missing_ok=True)  # nothing was changed: no backup to trip the next run
         raise RewriteError(f"cannot write: {e.strerror or e}") from None
+    if not stat.S_ISREG(found.st_mode):
+        raise RewriteError("cannot write: not a regular file")
+    if read_only(real, found):
+        raise RewriteError("is read-only: not mended")
+    with shielded():  # the backup and the mended file, both or neither
+        try:
+            write_backup(backup, original, found)
+        except WriteError as e:
+            raise RewriteError(e.strerror) from None
+        except OSError as e:
+            raise RewriteError(f"cannot write {backup}: {e.strerror or e}") from None
+        try:
+            write_atomically(real, fixed)
+        except OSError as e:
+            backup.unlink(missing_ok=True)  # nothing was changed: no backup to trip the next run
+            raise RewriteError(f"cannot write: {e.strerror or e}") from None
 
 
 def unified_diff(before: str, after: str, name: str) -> str:
