@@ -16,6 +16,7 @@ from outline.cli.app import (
     EXIT_DIFFERENT,
     EXIT_OK,
     Encoding,
+    FilesFrom,
     HtmlSelector,
     Paths,
     Unwrap,
@@ -71,7 +72,7 @@ class Report:
 
 @app.command()
 def check(
-    paths: Paths,
+    paths: Paths = None,
     format: Annotated[
         str,
         typer.Option(
@@ -104,6 +105,7 @@ def check(
     encoding: Encoding = None,
     html_selector: HtmlSelector = None,
     unwrap: Unwrap = False,
+    files_from: FilesFrom = None,
 ) -> None:
     """Check the numbering of each document: skipped, repeated or restarted numbers, mixed
     marker styles, stray punctuation, lists of one, levels out of order, titles.
@@ -133,17 +135,13 @@ def check(
     _validate(format, fail_on, lang)
     codes = _selected(CODES, select or [], ignore or [])
     mending = fix or write or diff
-    if fix and not (write or diff) and several(paths):
-        usage_error("several inputs: --fix prints one document; use --write or --diff")
-    if unwrap and mending:
-        usage_error("--unwrap re-joins lines: the text mended would not be the file's")
-    if write and "-" in paths:
-        usage_error("--write cannot write back standard input")
+    _validate_inputs(paths or [], files_from, fix=fix, write=write, diff=diff, unwrap=unwrap)
     text_out = mending and not (write and not diff)
     dry_run = diff and not write  # --diff shows the change, with --fix too; --write makes it
     run = Inputs()
     report = Report(lang)
-    for loaded in run.documents(paths, ReadOptions(encoding, html_selector, unwrap)):
+    options = ReadOptions(encoding, html_selector, unwrap)
+    for loaded in run.documents(paths or [], options, files_from):
         report.documents += 1
         doc = loaded.doc
         if mending:
@@ -174,6 +172,22 @@ def _validate(format: str, fail_on: str, lang: str) -> None:
     ):
         if value not in choices:
             usage_error(f"{name} must be one of {', '.join(choices)}, not {value!r}")
+
+
+def _validate_inputs(
+    paths: list[str], files_from: str | None, *, fix: bool, write: bool, diff: bool, unwrap: bool
+) -> None:
+    """Usage errors in what the documents are and what is done with them."""
+    if not paths and files_from is None:
+        usage_error("give the documents to check, or --files-from LIST")
+    if files_from == "-" and "-" in paths:
+        usage_error("standard input cannot hold both a document and the list of files")
+    if fix and not (write or diff) and (files_from is not None or several(paths)):
+        usage_error("several inputs: --fix prints one document; use --write or --diff")
+    if unwrap and (fix or write or diff):
+        usage_error("--unwrap re-joins lines: the text mended would not be the file's")
+    if write and ("-" in paths or files_from == "-"):
+        usage_error("--write cannot write back standard input")
 
 
 def _selected(all_codes: Iterable[str], select: list[str], ignore: list[str]) -> frozenset[str]:
@@ -246,18 +260,24 @@ def _mend(
 def _print_findings(report: Report, format: str, stream: TextIO) -> None:
     import json
 
+    from outline.cli.names import printable, shown
+    from outline.render.plain import visible
+
     lang = report.lang
     if format == "sarif":
         from outline import __version__
         from outline.check.sarif import log
 
-        found = [(p, f, fixes) for (p, f), fixes in zip(report.findings, report.fixes, strict=True)]
+        found = [
+            (printable(p), f, fixes)
+            for (p, f), fixes in zip(report.findings, report.fixes, strict=True)
+        ]
         stream.write(json.dumps(log(found, lang, __version__), ensure_ascii=False, indent=2) + "\n")
         return
     if format == "json":
         rows = [
             {
-                "path": path,
+                "path": printable(path),
                 "line": f.line,
                 "column": f.column,
                 "severity": f.severity,
@@ -271,7 +291,8 @@ def _print_findings(report: Report, format: str, stream: TextIO) -> None:
         stream.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
     for path, f in report.findings:
-        stream.write(f"{path}:{f.line}:{f.column}: {f.severity} {f.code} {f.message(lang)}\n")
+        where = f"{shown(path)}:{f.line}:{f.column}"
+        stream.write(f"{where}: {f.severity} {f.code} {visible(f.message(lang))}\n")
 
 
 def _summary(report: Report, done: str) -> str:

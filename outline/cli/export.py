@@ -12,9 +12,13 @@ from outline.render import FORMATS, names
 
 BODIED = {name: f for name, f in FORMATS.items() if f.with_body}
 """The formats that can hold each heading's own text."""
+INTERRUPTED_COUNT_SECONDS = 0.3
+"""How long an interrupted run may spend counting its inputs, to say how many there were."""
 
 if TYPE_CHECKING:
     from outline.cli.batch import Job
+    from outline.cli.inputs import Inputs
+    from outline.cli.outputs import Sink, Tally
     from outline.cli.plan import Plan
 
 
@@ -115,19 +119,49 @@ def export(
 
 
 def run(planned: Plan, job: Job) -> int:
-    """Carry out a planned export; the exit code."""
-    from contextlib import nullcontext
-
-    from outline.cli.batch import Workers, serial
+    """Carry out a planned export; the exit code. SIGINT or SIGTERM stop it within a second,
+    with what was written and how to go on said on stderr."""
     from outline.cli.inputs import Inputs
-    from outline.cli.outputs import Sink, Tally, progress, terminal
+    from outline.cli.interrupt import Interrupted
+    from outline.cli.outputs import Sink, Tally, terminal
 
     inputs, tally = Inputs(), Tally()
     shown = planned.batch and terminal(sys.stderr)
     total = planned.count() if shown else None
-    with Sink(
-        planned.mode, planned.output, job.format, planned.head, planned.skip_existing
-    ) as sink:
+    sink = Sink(planned.mode, planned.output, job.format, planned.head, planned.skip_existing)
+    try:
+        _export(planned, job, sink, inputs, tally, total if shown else None, shown=shown)
+    except Interrupted as e:
+        written = tally.exported if sink.kept else 0
+        total = total if total is not None else planned.count(INTERRUPTED_COUNT_SECONDS)
+        of = f" of {total:,}" if total is not None else ""
+        print(
+            f"outline: interrupted: {written:,}{of} written; rerun with --skip-existing",
+            file=sys.stderr,
+        )
+        return e.exit_code
+    if planned.batch:
+        print(f"outline: {tally.summary(inputs.failed)}", file=sys.stderr)
+    return EXIT_BUG if tally.bugs else inputs.exit_code
+
+
+def _export(
+    planned: Plan,
+    job: Job,
+    sink: Sink,
+    inputs: Inputs,
+    tally: Tally,
+    total: int | None,
+    *,
+    shown: bool,
+) -> None:
+    """Every document through the workers (or this process) into the sink."""
+    from contextlib import nullcontext
+
+    from outline.cli.batch import Workers, serial
+    from outline.cli.outputs import progress
+
+    with sink:
         tasks = planned.tasks(planned.sources(inputs), job, sink, tally)
         with (
             Workers(job, planned.jobs) if planned.jobs > 1 else nullcontext() as workers,
@@ -136,6 +170,3 @@ def run(planned: Plan, job: Job) -> int:
             for outcome in workers.run(tasks) if workers else serial(job, tasks):
                 tally.add(outcome, inputs, sink)
                 advance(tally.done)
-    if planned.batch:
-        print(f"outline: {tally.summary(inputs.failed)}", file=sys.stderr)
-    return EXIT_BUG if tally.bugs else inputs.exit_code

@@ -122,8 +122,14 @@ class Replacement:
 
 
 def write_through(target: Path, data: bytes, found: os.stat_result) -> None:
-    """Write to what a path that is no regular file names — a terminal, a FIFO, a character
-    device — as a shell's `>` does, or to the end of the file an open descriptor names
+    """Write to what a path that is no regular file names (see `open_through`)."""
+    with open_through(target, found) as stream:
+        stream.write(data)
+
+
+def open_through(target: Path, found: os.stat_result) -> BinaryIO:
+    """Open for writing what a path that is no regular file names — a terminal, a FIFO, a
+    character device — as a shell's `>` does, or the end of the file an open descriptor names
     (/dev/stdout redirected to a file); refuse a directory, a block device or a socket."""
     mode = found.st_mode
     flags = os.O_WRONLY | os.O_NOCTTY | os.O_NONBLOCK | os.O_CLOEXEC
@@ -137,11 +143,11 @@ def write_through(target: Path, data: bytes, found: os.stat_result) -> None:
         if e.errno == errno.ENXIO:  # a FIFO that no process reads: it would block forever
             raise WriteError("is a FIFO that no process reads") from None
         raise
-    with os.fdopen(fd, "wb", closefd=True) as stream:
-        if stat.S_IFMT(os.fstat(fd).st_mode) != stat.S_IFMT(mode):
-            raise WriteError("changed while it was being opened")
-        os.set_blocking(fd, True)
-        stream.write(data)
+    if stat.S_IFMT(os.fstat(fd).st_mode) != stat.S_IFMT(mode):
+        os.close(fd)
+        raise WriteError("changed while it was being opened")
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "wb")
 
 
 DESCRIPTOR = re.compile(r"/(?:proc/(?:self|thread-self|\d+)/fd|dev/fd)/\d+|/dev/std(?:out|err)")
@@ -204,11 +210,14 @@ def _create(target: Path) -> tuple[Path, BinaryIO]:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
     for _ in range(100):
         path = target.with_name(f".{target.name[:32]}.{os.urandom(6).hex()}{TEMPORARY}")
+        writing(str(path))  # before it is there: a signal may come as soon as it is
         try:
             fd = os.open(path, flags, 0o600)
-        except FileExistsError:
-            continue
-        writing(str(path))
+        except BaseException as e:
+            written(str(path))  # not made, or not by this process: not to be removed
+            if isinstance(e, FileExistsError):
+                continue
+            raise
         return path, os.fdopen(fd, "wb")
     raise WriteError("no name for a temporary file is free beside it")
 

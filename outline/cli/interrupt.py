@@ -39,24 +39,42 @@ class _State:
     """A signal that came during a shielded block."""
     worker = False
     """This process is a worker: a signal ends it."""
+    stopping = False
+    """A signal stopped the run: the ones after it change nothing."""
     temporaries: set[str] = set()  # noqa: RUF012  # one process-wide set, by design
-    """Files being written, to remove when a worker is ended."""
+    """Files being written (or about to be made), to remove when a worker is ended, or what a
+    signal left of them when a command ends."""
 
 
 def _stop(signum: int) -> None:
+    _State.stopping = True
     if _State.worker:
-        for path in list(_State.temporaries):
-            with suppress(OSError):
-                os.unlink(path)
+        _remove_temporaries()
         os._exit(128 + signum)
     raise Interrupted(signum)
 
 
+def _remove_temporaries() -> None:
+    for path in list(_State.temporaries):
+        with suppress(OSError):
+            os.unlink(path)
+        _State.temporaries.discard(path)
+
+
 def _handler(signum: int, frame: FrameType | None) -> None:
+    if _State.stopping:  # a second Ctrl-C while the run stops: it is stopping already
+        return
     if _State.shields:
         _State.pending = signum
+        if _State.worker:  # a result half sent may never be read: give it a second at most
+            signal.alarm(1)
         return
     _stop(signum)
+
+
+def _overdue(signum: int, frame: FrameType | None) -> None:
+    """In a worker, a shielded block that a signal waits for has taken too long."""
+    _stop(_State.pending or signal.SIGTERM)
 
 
 @contextmanager
@@ -66,11 +84,14 @@ def catching() -> Iterator[None]:
         yield
         return
     before = {s: signal.signal(s, _handler) for s in SIGNALS}
+    _State.stopping = False
     try:
         yield
     finally:
         for s, handler in before.items():
             signal.signal(s, handler)
+        _State.stopping = False
+        _remove_temporaries()  # those a signal left between their making and their use
 
 
 @contextmanager
@@ -103,11 +124,32 @@ def start_worker(parent: int) -> None:
     parent is gone already."""
     _State.worker = True
     _State.temporaries = set()
+    _State.shields, _State.pending, _State.stopping = 0, None, False
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _handler)
+    signal.signal(signal.SIGALRM, _overdue)
+    _shield_results()
     _die_with_parent()
     if os.getppid() != parent:
         _stop(signal.SIGTERM)
+
+
+def _shield_results() -> None:
+    """A worker ended halfway through sending a result would leave the parent reading the
+    rest for ever: the sending is shielded (`concurrent.futures` sends through one function,
+    looked up by name at each call)."""
+    from concurrent.futures import process
+
+    send = getattr(process, "_sendback_result", None)
+    if send is None or getattr(send, "shielded", False):
+        return
+
+    def shielded_send(*args: object, **kwargs: object) -> object:
+        with shielded():
+            return send(*args, **kwargs)
+
+    shielded_send.shielded = True  # type: ignore[attr-defined]  # a mark, read above
+    process._sendback_result = shielded_send  # type: ignore[assignment]  # same call, shielded
 
 
 def _die_with_parent() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from outline.model import Document, Node
@@ -19,6 +20,31 @@ marker whose title begins with a digit (1. 2024年), lest the two read as one nu
 marked by style alone has no marker to stand apart from."""
 
 
+CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Characters a terminal acts on rather than shows: C0 and C1 controls (an escape sequence can
+clear the screen or write to the clipboard), DEL, and the bidirectional overrides and isolates
+that reorder what is shown."""
+
+
+def visible(text: str, keep: str = "") -> str:
+    r"""A text with its control characters (but those in `keep`) written as escapes, so that a
+    terminal shows them instead of acting on them.
+
+    >>> visible("一、\x1b]52;c;aGk=\x07目标\u202e"), visible("a\tb\n", keep="\n")
+    ('一、\\x1b]52;c;aGk=\\x07目标\\u202e', 'a\\x09b\n')
+    """
+    if CONTROLS.search(text) is None:
+        return text
+    return CONTROLS.sub(lambda m: _escape(m.group(), keep), text)
+
+
+def _escape(char: str, keep: str) -> str:
+    if char in keep:
+        return char
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def heading_text(node: Node) -> str:
     """Marker and title as one reads them: 一、总体要求, 第一章 总则."""
     spaced = node.kind in SPACED_KINDS or node.title[:1] in ARABIC_DIGITS
@@ -27,16 +53,17 @@ def heading_text(node: Node) -> str:
 
 
 def render(doc: Document, depth: int | None = None, body: int = 0) -> str:
-    """The title, then each heading indented by level after its line number."""
+    """The title, then each heading indented by level after its line number; control
+    characters in the text are written as escapes (`visible`)."""
     visits = [v for v in doc.walk() if depth is None or v.level <= depth]
     width = len(str(max((v.node.line for v in visits), default=1)))
-    lines = [doc.title] if doc.title else []
+    lines = [visible(doc.title)] if doc.title else []
     for visit in visits:
         indent = INDENT * (visit.level - 1)
-        lines.append(f"{visit.node.line:>{width}}  {indent}{heading_text(visit.node)}")
+        lines.append(f"{visit.node.line:>{width}}  {indent}{visible(heading_text(visit.node))}")
         text = excerpt(doc.body(visit.node), body) if body else ""
         if text:
-            lines.append(f"{'':>{width}}  {indent}{INDENT}{text}")
+            lines.append(f"{'':>{width}}  {indent}{INDENT}{visible(text)}")
     return "".join(line + "\n" for line in lines)
 
 
