@@ -19,6 +19,8 @@ BOM_ENCODINGS = {
     codecs.BOM_UTF16_BE: "utf-16-be",
 }
 """Byte order marks that decide the byte order of UTF-16 and UTF-32 (longest first)."""
+REPLACED = ", "
+"""What the name of an encoding holds when the reader replaced bytes it could not read."""
 NO_NEWLINE = "\\ No newline at end of file\n"
 LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 """A line with its line break: \\n, \\r\\n or \\r, as everywhere in outline."""
@@ -31,6 +33,9 @@ class RewriteError(Exception):
 def encoder(data: bytes, encoding: str, text: str) -> tuple[str, bytes]:
     """The codec and byte order mark that turn `text`, read from `data` in `encoding`, back
     into exactly `data`. Raises RewriteError when no such way is known."""
+    if REPLACED in encoding:  # "utf-8, 3 bytes replaced": the file is not all text
+        lost = encoding.partition(REPLACED)[2]
+        raise RewriteError(f"has bytes no encoding reads ({lost}): not mended")
     bom = b""
     codec = encoding
     if codecs.lookup(encoding).name in ("utf-16", "utf-32"):
