@@ -7,12 +7,16 @@ from __future__ import annotations
 import os
 import pty
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from outline.cli.app import EXIT_OK, EXIT_TROUBLE, app
+from tests.support.faults import fill_the_disk
+from tests.support.readback import from_csv
 
 runner = CliRunner()
 PLAN = "一、目标\n（一）甲\n（二）乙\n二、任务\n"
@@ -124,3 +128,39 @@ def test_a_file_rewritten_and_its_backup_keep_the_owner(here: Path) -> None:
     assert code == EXIT_OK
     for name in ("draft.txt", "draft.txt.orig"):
         assert (os.stat(name).st_uid, os.stat(name).st_gid) == (4321, 4321)
+
+
+@pytest.mark.parametrize("format", ["csv", "jsonl"])
+def test_an_input_that_cannot_be_read_leaves_the_output_as_it_was(here: Path, format: str) -> None:
+    Path(f"old.{format}").write_text("older", encoding="utf-8")
+    code, _, err = invoke("export", "nosuch.txt", "-f", format, "-o", f"old.{format}")
+    assert (code, err) == (EXIT_TROUBLE, "outline: nosuch.txt: no such file or directory\n")
+    assert Path(f"old.{format}").read_text(encoding="utf-8") == "older"
+    assert sorted(p.name for p in here.iterdir()) == ["in.txt", f"old.{format}"]
+
+
+def test_a_full_disk_leaves_the_output_as_it_was_and_exits_2(
+    here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Path("old.csv").write_text("older", encoding="utf-8")
+    fill_the_disk(monkeypatch, room=100)
+    code, _, err = invoke("export", "in.txt", "in.txt", "-f", "csv", "-o", "old.csv")
+    assert (code, err) == (
+        EXIT_TROUBLE,
+        "outline: old.csv: cannot write: No space left on device\n",
+    )
+    assert Path("old.csv").read_text(encoding="utf-8") == "older"
+    assert sorted(p.name for p in here.iterdir()) == ["in.txt", "old.csv"]
+
+
+def test_two_runs_writing_one_file_leave_the_whole_output_of_one(here: Path) -> None:
+    for name in ("a", "b"):
+        Path(name).mkdir()
+        for i in range(200):
+            Path(name, f"{i:03d}.txt").write_text(PLAN.replace("目标", f"目标{name}{i}"), "utf-8")
+    command = [sys.executable, "-m", "outline", "export", "-f", "csv", "-o", "all.csv", "-j", "1"]
+    runs = [subprocess.Popen([*command, name], stderr=subprocess.PIPE) for name in ("a", "b")]
+    assert [run.wait(timeout=120) for run in runs] == [EXIT_OK, EXIT_OK]
+    sources = {row[0].split("/")[0] for row in from_csv(Path("all.csv").read_text("utf-8"))[1:]}
+    assert sources in ({"a"}, {"b"})
+    assert len(from_csv(Path("all.csv").read_text("utf-8"))) == 1 + 200 * 5

@@ -12,7 +12,8 @@ such as `1.` or `(1)` as a number; import the column as text to keep it as writt
 
 A spreadsheet runs a cell that starts with = + - @ as a formula (`=HYPERLINK(…)` sends data
 away when clicked), and so may one starting with a tab or a carriage return: such a text cell
-is written with a ' before it, as OWASP advises (`cell`). The ' shows in a CSV reader that is
+is written with a ' before it, as OWASP advises (`cell`); standard input's name, a lone -,
+is no formula and stays as it is. The ' shows in a CSV reader that is
 not a spreadsheet; a program reading the file back takes it off with `uncell`.
 """
 
@@ -50,6 +51,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What a cell that a spreadsheet would run as a formula starts with."""
 GUARD = "'"
 """What stands before such a cell, so that it is read as text."""
+STDIN = "-"
+"""The source of standard input, a cell no spreadsheet runs, left as it is."""
 
 Cells = tuple[str | int | None, ...]
 
@@ -57,10 +60,10 @@ Cells = tuple[str | int | None, ...]
 def cell(value: str | int | None) -> str | int | None:
     """A value as a CSV cell: a text a spreadsheet would run as a formula gets a ' before it.
 
-    >>> cell("=HYPERLINK(1)"), cell("@SUM"), cell("一、总体要求"), cell(-1)
-    ("'=HYPERLINK(1)", "'@SUM", '一、总体要求', -1)
+    >>> cell("=HYPERLINK(1)"), cell("@SUM"), cell("一、总体要求"), cell(-1), cell("-")
+    ("'=HYPERLINK(1)", "'@SUM", '一、总体要求', -1, '-')
     """
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and value != STDIN:
         return GUARD + value
     return value
 

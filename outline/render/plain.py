@@ -26,12 +26,16 @@ clear the screen or write to the clipboard), DEL, and the bidirectional override
 that reorder what is shown."""
 
 
+NAMED_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+"""Control characters with an escape of their own, as Python writes them."""
+
+
 def visible(text: str, keep: str = "") -> str:
     r"""A text with its control characters (but those in `keep`) written as escapes, so that a
     terminal shows them instead of acting on them.
 
     >>> visible("一、\x1b]52;c;aGk=\x07目标\u202e"), visible("a\tb\n", keep="\n")
-    ('一、\\x1b]52;c;aGk=\\x07目标\\u202e', 'a\\x09b\n')
+    ('一、\\x1b]52;c;aGk=\\x07目标\\u202e', 'a\\tb\n')
     """
     if CONTROLS.search(text) is None:
         return text
@@ -41,6 +45,8 @@ def visible(text: str, keep: str = "") -> str:
 def _escape(char: str, keep: str) -> str:
     if char in keep:
         return char
+    if char in NAMED_ESCAPES:
+        return NAMED_ESCAPES[char]
     code = ord(char)
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
