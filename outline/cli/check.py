@@ -47,6 +47,8 @@ class Report:
 
     lang: str
     """The language of messages."""
+    style: str = "standard"
+    """How a level written in several styles should be: "standard" or "majority"."""
     findings: list[tuple[str, Finding]] = field(default_factory=list)
     """Each finding with the path of its document, documents in the order given."""
     documents: int = 0
@@ -60,14 +62,22 @@ class Report:
     `findings`."""
 
     def add(
-        self, path: str, doc: Document, findings: list[Finding], codes: frozenset[str], fixes: bool
+        self,
+        path: str,
+        doc: Document,
+        findings: list[Finding],
+        codes: frozenset[str],
+        fixes: bool,
+        placed: list[Finding] | None = None,
     ) -> None:
-        """A document's findings, with the replacements that mend them when `fixes`."""
-        self.findings.extend((path, f) for f in findings)
+        """A document's findings, with the replacements that mend them when `fixes`; reported
+        where `placed` puts them in the file (when the document's lines are not the file's)."""
+        self.findings.extend((path, f) for f in (findings if placed is None else placed))
         if fixes:
             from outline.check.mending import mends
 
-            self.fixes.extend(mended for _, mended in mends(doc, findings, codes))
+            found = mends(doc, findings, codes, self.style)
+            self.fixes.extend(mended for _, mended in found)
 
 
 @app.command()
@@ -102,6 +112,14 @@ def check(
     diff: Annotated[
         bool, typer.Option("--diff", help="Show what --fix changes as a unified diff.")
     ] = False,
+    style: Annotated[
+        str,
+        typer.Option(
+            "--style",
+            help="A level written in several styles should be: standard (GB/T 9704: 一、 （一） "
+            "1. （1）) or majority (the style most of its markers have).",
+        ),
+    ] = "standard",
     encoding: Encoding = None,
     html_selector: HtmlSelector = None,
     unwrap: Unwrap = False,
@@ -132,14 +150,14 @@ def check(
     from outline.check.codes import CODES
 
     format = ALIASES.get(format, format)
-    _validate(format, fail_on, lang)
+    _validate(format, fail_on, lang, style)
     codes = _selected(CODES, select or [], ignore or [])
     mending = fix or write or diff
     _validate_inputs(paths or [], files_from, fix=fix, write=write, diff=diff, unwrap=unwrap)
     text_out = mending and not (write and not diff)
     dry_run = diff and not write  # --diff shows the change, with --fix too; --write makes it
     run = Inputs()
-    report = Report(lang)
+    report = Report(lang, style)
     options = ReadOptions(encoding, html_selector, unwrap)
     for loaded in run.documents(paths or [], options, files_from):
         report.documents += 1
@@ -153,9 +171,11 @@ def check(
 
                 doc = parse(fixed)
         from outline.check.findings import check as find
+        from outline.cli.positions import on_disk
 
-        found = [f for f in find(doc) if f.code in codes]
-        report.add(loaded.source, doc, found, codes, fixes=format != "txt")
+        found = [f for f in find(doc, report.style) if f.code in codes]
+        placed = on_disk(loaded, found)
+        report.add(loaded.source, doc, found, codes, fixes=format != "txt", placed=placed)
     _print_findings(report, format, sys.stderr if text_out else sys.stdout)
     done = DRY_RUN if dry_run else MENDED if mending else CHECKED
     print(_summary(report, done), file=sys.stderr)
@@ -164,11 +184,14 @@ def check(
     raise typer.Exit(run.exit_code or (EXIT_DIFFERENT if failed else EXIT_OK))
 
 
-def _validate(format: str, fail_on: str, lang: str) -> None:
+def _validate(format: str, fail_on: str, lang: str, style: str) -> None:
+    from outline.check.marker_style import STYLE_RULES
+
     for name, value, choices in (
         ("--format", format, FORMATS),
         ("--fail-on", fail_on, FAIL_ON),
         ("--lang", lang, LANGUAGES),
+        ("--style", style, STYLE_RULES),
     ):
         if value not in choices:
             usage_error(f"{name} must be one of {', '.join(choices)}, not {value!r}")
@@ -233,6 +256,7 @@ def _mend(
         loaded.doc,
         renumber=any(CODES[c].mends == "number" for c in codes),
         restyle=any(CODES[c].mends == "style" for c in codes),
+        style=report.style,
     )
     fixed = apply(text, changes)
     data = loaded.data

@@ -71,13 +71,17 @@ def read(data: bytes, encoding: str | None = None, unwrap: bool = False) -> Sour
     if FORM_FEED in text:
         text, pages = _pages(text)
     unit = "line"
+    starts: tuple[int, ...] = ()
     if unwrap:
         from outline.sources.unwrap import unwrap_text
 
         text, joined = unwrap_text(text)
         pages = tuple(joined[p - 1] for p in pages)
         unit = "paragraph"
-    return SourceText(text=text, format="text", encoding=used, line_unit=unit, pages=pages)
+        starts = tuple(i for i, p in enumerate(joined, 1) if i == 1 or joined[i - 2] != p)
+    return SourceText(
+        text=text, format="text", encoding=used, line_unit=unit, pages=pages, lines=starts
+    )
 
 
 def _pages(text: str) -> tuple[str, tuple[int, ...]]:
