@@ -67,13 +67,24 @@ def show(
         if console is not None:
             from outline.render.terminal import tree
 
-            label = f"{name}: {doc.title}" if headed and doc.title else doc.title or name
-            console.print(tree(doc, label, depth=depth, body=width))
+            console.print(tree(doc, label(name, doc.title, headed), depth=depth, body=width))
             continue
         header = f"==> {name} <==\n" if headed else ""
         sys.stdout.write(("" if first else "\n") + header + render(doc, depth, width))
         first = False
     raise typer.Exit(run.exit_code)
+
+
+def label(name: str, title: str | None, headed: bool) -> str:
+    """What a tree is shown under: the title, after the name when there are several
+    documents; the name alone for a document without a title.
+
+    >>> label("a.txt", "", True), label("a.txt", "方案", True), label("a.txt", "方案", False)
+    ('a.txt', 'a.txt: 方案', '方案')
+    """
+    if not title:
+        return name
+    return f"{name}: {title}" if headed else title
 
 
 def _needs_documents(paths: list[str] | None, files_from: str | None) -> None:
