@@ -285,7 +285,7 @@ def _print_findings(report: Report, format: str, stream: TextIO) -> None:
     import json
 
     from outline.cli.names import printable, shown
-    from outline.render.plain import visible
+    from outline.render.controls import visible
 
     lang = report.lang
     if format == "sarif":

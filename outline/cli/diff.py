@@ -113,10 +113,10 @@ def _show(
 ) -> None:
     from outline.cli.names import shown
     from outline.diff import diff
+    from outline.render.controls import visible
     from outline.render.diff import FORMATS, View
     from outline.render.diff.json import dump, summary_dict
     from outline.render.diff.view import summary as summary_line
-    from outline.render.plain import visible
 
     result = diff(old.doc, new.doc, threshold)
     names = (shown(old.source), shown(new.source))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from outline.render.plain import visible
+from outline.render.controls import visible
 
 
 def printable(name: str) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from outline.model import Document, Node
 from outline.parser.numerals import ARABIC_DIGITS
+from outline.render.controls import visible
 
 if TYPE_CHECKING:
     from outline.render import Options
@@ -18,37 +18,6 @@ SPACED_KINDS = frozenset({"part", "division", "chapter", "section", "article"})
 """Markers that stand apart from their title (第一章 总则), unlike 一、 or （一）; so does any
 marker whose title begins with a digit (1. 2024年), lest the two read as one number. A heading
 marked by style alone has no marker to stand apart from."""
-
-
-CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""Characters a terminal acts on rather than shows: C0 and C1 controls (an escape sequence can
-clear the screen or write to the clipboard), DEL, and the bidirectional overrides and isolates
-that reorder what is shown."""
-
-
-NAMED_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
-"""Control characters with an escape of their own, as Python writes them."""
-
-
-def visible(text: str, keep: str = "") -> str:
-    r"""A text with its control characters (but those in `keep`) written as escapes, so that a
-    terminal shows them instead of acting on them.
-
-    >>> visible("一、\x1b]52;c;aGk=\x07目标\u202e"), visible("a\tb\n", keep="\n")
-    ('一、\\x1b]52;c;aGk=\\x07目标\\u202e', 'a\\tb\n')
-    """
-    if CONTROLS.search(text) is None:
-        return text
-    return CONTROLS.sub(lambda m: _escape(m.group(), keep), text)
-
-
-def _escape(char: str, keep: str) -> str:
-    if char in keep:
-        return char
-    if char in NAMED_ESCAPES:
-        return NAMED_ESCAPES[char]
-    code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def heading_text(node: Node) -> str:

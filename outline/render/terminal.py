@@ -18,7 +18,8 @@ from rich.text import Span, Text
 from rich.tree import Tree
 
 from outline.model import Document, Visit
-from outline.render.plain import CONTROLS, excerpt, heading_text, visible
+from outline.render.controls import CONTROLS, visible
+from outline.render.plain import excerpt, heading_text
 
 LEVEL_STYLES = ("bold red", "bold yellow", "green", "cyan", "magenta", "blue")
 GUIDES = ("├── ", "└── ", "│   ", "    ")

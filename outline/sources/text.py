@@ -235,9 +235,11 @@ def _utf16(data: bytes) -> tuple[str, str]:
                 return text, name
     if data.count(b"\x00") <= MAX_REPLACED:  # a stray NUL in UTF-8 text: a character still
         try:
-            return data.decode("utf-8"), "utf-8"
+            text = data.decode("utf-8")
         except UnicodeDecodeError:
-            pass
+            text = ""
+        if CJK.search(text[:SAMPLE]) and _sane(text.replace("\x00", "")):
+            return text, "utf-8"
     raise SourceError("is a binary file, not text")
 
 
