@@ -17,7 +17,8 @@ EXIT_TROUBLE = 2
 EXIT_BUG = 3
 EXIT_CODES_HELP = (
     "Exit codes: 0 success; 1 differences (diff) or findings (check); "
-    "2 an input could not be read, an output not written, or bad usage; 3 a bug."
+    "2 an input could not be read, an output not written, or bad usage; 3 a bug; "
+    "130 interrupted."
 )
 
 NOT_FOR_DOCUMENTS = frozenset({"idna", "punycode", "undefined"})

@@ -91,16 +91,17 @@ def export(
     count. One input goes to stdout or to the file -o names. jsonl and csv put any number of
     documents into one file (-o FILE, or stdout), a line or a block of rows each; -o DIR (an
     existing directory, or a path ending in /) writes one file per document, named after it,
-    and so do the other formats whenever there are several inputs. An output that would
-    overwrite an input, by whatever path or link, is refused before anything is written.
+    as the other formats need whenever there are several inputs. An output that would
+    overwrite an input, by whatever path or link, is refused before anything is written; an
+    output is written whole beside the old one and then takes its place.
 
     Several inputs are read by --jobs worker processes in bounded memory, whatever their
     number, with a progress bar when stderr is a terminal and a summary line at the end.
-    --skip-existing resumes a run that was cut short. A file that cannot be read is reported
-    and skipped; the others are exported.
+    Ctrl-C (or SIGTERM) stops a run within a second, saying how far it went; --skip-existing
+    resumes it. A file that cannot be read is reported and skipped; the others are exported.
 
     Exit codes: 0 success; 2 an input could not be read or an output written (the others went
-    through), or bad usage; 3 a bug.
+    through), or bad usage; 3 a bug; 130 (143) stopped by SIGINT (SIGTERM).
 
     \b
     Example:
