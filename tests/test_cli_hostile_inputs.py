@@ -253,7 +253,7 @@ def test_a_document_larger_than_any_real_one_is_refused(
     code, _, err = invoke("show", "-", stdin=PLAN.encode() * 200_000)
     assert (code, err) == (
         EXIT_TROUBLE,
-        "outline: -: standard input is longer than that: more than the 2 MB a document may be\n",
+        "outline: -: holds more than the 2 MB a document may be\n",
     )
 
 

@@ -209,7 +209,7 @@ def _validate_inputs(
         usage_error("several inputs: --fix prints one document; use --write or --diff")
     if unwrap and (fix or write or diff):
         usage_error("--unwrap re-joins lines: the text mended would not be the file's")
-    if write and ("-" in paths or files_from == "-"):
+    if write and "-" in paths:
         usage_error("--write cannot write back standard input")
 
 

@@ -31,7 +31,7 @@ def read_bytes(source: str) -> bytes:
     """The bytes of a document: a regular file, or standard input ("-"), of at most MAX_INPUT
     bytes. Raises InputError with a message for the user."""
     if source == STDIN:
-        return _capped(sys.stdin.buffer, "standard input is")
+        return _capped(sys.stdin.buffer)
     try:
         fd = os.open(source, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     except OSError as e:
@@ -49,15 +49,16 @@ def read_bytes(source: str) -> bytes:
         if found.st_size > MAX_INPUT:
             raise InputError(_too_large(f"is {found.st_size / 2**20:,.0f} MB,"))
         try:
-            return _capped(stream, "is")
+            return _capped(stream)
         except OSError as e:
             raise InputError(e.strerror or str(e)) from None
 
 
-def _capped(stream: BinaryIO, subject: str) -> bytes:
+def _capped(stream: BinaryIO) -> bytes:
+    """What a stream holds, if no more than MAX_INPUT bytes (one more is read to know)."""
     data = stream.read(MAX_INPUT + 1)
     if len(data) > MAX_INPUT:
-        raise InputError(_too_large(f"{subject} longer than that:"))
+        raise InputError(_too_large("holds"))
     return data
 
 
