@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from benchmarks import batch, checking, commands, diffing, parsing, readers
+from benchmarks import batch, checking, commands, diffing, parsing, readers, stopping
 
 BENCHMARKS = {
     "parsing": parsing.bench_parse,
@@ -13,6 +13,7 @@ BENCHMARKS = {
     "checking": checking.bench_check,
     "commands": commands.bench_commands,
     "batch": batch.bench_batch,
+    "stopping": stopping.bench_stopping,
 }
 
 if __name__ == "__main__":

@@ -34,6 +34,9 @@ class Loaded:
     """The line on which each page begins (PDF, text with page breaks)."""
     data: bytes = b""
     """The bytes read, for a command that writes the document back (check --write)."""
+    lines: tuple[int, ...] = ()
+    """For each line of the document's text, the line of the file it begins on, when they
+    differ (`SourceText.lines`)."""
 
 
 def load(data: bytes, name: str = "", options: ReadOptions | None = None) -> Loaded:
@@ -45,4 +48,4 @@ def load(data: bytes, name: str = "", options: ReadOptions | None = None) -> Loa
 
     got = read(data, name, options)
     doc = parse(got.text, {s.line: s.level for s in got.styled})
-    return Loaded(name, doc, got.format, got.encoding, got.line_unit, got.pages, data)
+    return Loaded(name, doc, got.format, got.encoding, got.line_unit, got.pages, data, got.lines)

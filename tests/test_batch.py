@@ -141,7 +141,7 @@ def test_one_file_per_document_in_a_directory(
 ) -> None:
     root, written = small
     out = tmp_path / "out"
-    code, _, err = invoke("export", str(root), "-f", "docx", "-o", str(out), "-j", "2")
+    code, _, err = invoke("export", str(root), "-f", "docx", "-o", f"{out}/", "-j", "2")
     assert code == EXIT_OK
     assert (
         err
@@ -225,7 +225,7 @@ def test_resuming_files_of_their_own_leaves_those_written(
 ) -> None:
     root, _ = small
     out = tmp_path / "out"
-    assert invoke("export", str(root), "-f", "txt", "-o", str(out))[0] == EXIT_OK
+    assert invoke("export", str(root), "-f", "txt", "-o", f"{out}/")[0] == EXIT_OK
     files = sorted(out.iterdir())
     files[0].unlink()
     files[1].unlink()
@@ -277,7 +277,7 @@ def test_what_an_export_writes_is_never_read_as_input(tmp_path: Path) -> None:
     root = tmp_path / "corpus"
     make_corpus(root, 12)
     for _ in range(2):
-        code, _, err = invoke("export", str(root), "-f", "txt", "-o", str(root / "zz-out"))
+        code, _, err = invoke("export", str(root), "-f", "txt", "-o", f"{root / 'zz-out'}/")
         assert code == EXIT_OK
         assert err.startswith("outline: 12 of 12 documents exported")
 

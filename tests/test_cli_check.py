@@ -11,6 +11,8 @@ from typer.testing import CliRunner
 
 from outline.cli.app import EXIT_DIFFERENT, EXIT_OK, EXIT_TROUBLE, app
 from tests.support.corpus import SEEDS
+from tests.support.docx_builder import Para, build
+from tests.support.faults import fill_the_disk, refuse_new_files
 
 runner = CliRunner()
 DRAFT = "一、目标\n（一）甲\n(二)乙\n（四）丙\n二、任务\n要做到：一是统一思想。\n"
@@ -228,13 +230,10 @@ def test_write_never_overwrites_a_backup_and_goes_on(tmp_path: Path, draft: Path
 def test_a_file_that_cannot_be_written_is_reported_and_left_as_it_was(
     draft: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refuse(self: Path, data: bytes) -> int:
-        raise PermissionError(13, "Permission denied")
-
-    monkeypatch.setattr(Path, "write_bytes", refuse)
+    refuse_new_files(monkeypatch)
     code, _, err = invoke(str(draft), "--write")
     assert code == EXIT_TROUBLE
-    assert err.splitlines()[0] == f"outline: {draft}: cannot write: Permission denied"
+    assert err.splitlines()[0] == f"outline: {draft}: cannot write {draft}.orig: Permission denied"
     assert draft.read_text(encoding="utf-8") == DRAFT
     assert not Path(f"{draft}.orig").exists()
 
@@ -242,13 +241,7 @@ def test_a_file_that_cannot_be_written_is_reported_and_left_as_it_was(
 def test_a_write_cut_short_leaves_the_file_as_it_was(
     draft: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = Path.write_bytes
-
-    def half(self: Path, data: bytes) -> int:  # the disk fills up halfway
-        real(self, data[: len(data) // 2])
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(Path, "write_bytes", half)
+    fill_the_disk(monkeypatch, room=len(DRAFT.encode()) * 3 // 2)  # the backup, half the rest
     code, _, err = invoke(str(draft), "--write")
     assert code == EXIT_TROUBLE
     assert err.splitlines()[0] == f"outline: {draft}: cannot write: No space left on device"

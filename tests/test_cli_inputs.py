@@ -176,7 +176,7 @@ def test_bad_files_get_one_line_each_and_the_rest_go_through(
     for name, (data, _) in bad.items():
         (tmp_path / name).write_bytes(data)
         paths.append(str(tmp_path / name))
-    code, _out, err = invoke("export", "-o", str(tmp_path / "out"), *paths, str(docx_file))
+    code, _out, err = invoke("export", "-o", f"{tmp_path / 'out'}/", *paths, str(docx_file))
     assert code == EXIT_TROUBLE
     *lines, summary = err.splitlines()
     assert summary == f"outline: 1 of {len(bad) + 1} documents exported, {len(bad)} failed"

@@ -74,3 +74,29 @@ def test_docs_list_every_check_code_as_the_table_gives_it() -> None:
     for code, rest in rows:
         row = CODES[code]
         assert rest == f"{row.severity} | {row.summary} | `{row.example_line}` |"
+
+
+def test_readme_says_how_to_run_what_make_demo_installs() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert "outline" in project["scripts"]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "VENV := .venv" in makefile and "$(BIN)/outline show" in makefile
+    for way in (".venv/bin/outline", "source .venv/bin/activate", "pipx install ."):
+        assert f"`{way}`" in README
+    for block in re.findall(r"```sh\n(.*?)```", README, re.S):
+        for line in block.splitlines():
+            target = line.split("#")[0].split()
+            if target[:1] == ["make"]:
+                assert re.search(rf"^{target[1]}:", makefile, re.M), line
+
+
+def test_the_limits_the_docs_give_are_the_code_s() -> None:
+    from outline.cli.plan import MAX_JOBS_PER_CORE
+    from outline.cli.reading import MAX_INPUT, MAX_PATH
+
+    for text in (README, DOCS["docs/inputs.md"]):
+        assert f"{MAX_INPUT // 2**20} MB" in text
+        assert f"{MAX_PATH:,} " in text
+    assert f"{MAX_JOBS_PER_CORE} × the cores" in README

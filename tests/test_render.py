@@ -28,11 +28,30 @@ def render_tree(text: str, **options: int) -> str:
 
 def test_terminal_tree_is_deterministic_and_takes_text_literally() -> None:
     assert render_tree(DOC) == (
-        "关于[bold]试点[/bold]的方案\n"
-        "├── 一、总体要求  2\n"
-        "│   └── （一）指导思想  3\n"
-        "└── 二、[red]主要任务  4\n"
+        "   关于[bold]试点[/bold]的方案\n"
+        "2  ├── 一、总体要求\n"
+        "3  │   └── （一）指导思想\n"
+        "4  └── 二、[red]主要任务\n"
     )
+
+
+def test_terminal_tree_keeps_line_numbers_in_their_column_when_a_title_wraps() -> None:
+    text = "一、总体要求\n" + "\n" * 9 + "（一）" + "指导思想" * 12 + "\n二、主要任务\n"
+    assert render_tree(text) == (
+        "    -\n"
+        " 1  ├── 一、总体要求\n"
+        "11  │   └── （一）指导思想指导思想指导思想指导思想指导思想指\n"
+        "    │       导思想指导思想指导思想指导思想指导思想指导思想指\n"
+        "    │       导思想\n"
+        "12  └── 二、主要任务\n"
+    )
+
+
+def test_terminal_tree_shows_control_characters_as_escapes() -> None:
+    out = render_tree("一、总体\x1b[2J要求\n（一）甲\x1b]52;c;aGk=\x07乙\u202e\n", body=20)
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+    assert "一、总体\\x1b[2J要求" in out
+    assert "c;aGk=\\x07乙\\u202e" in out
 
 
 def test_terminal_tree_depth_and_body() -> None:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from outline.check.codes import CODES, Severity
-from outline.check.marker_style import corrected, write
+from outline.check.marker_style import STANDARD, corrected, write
 from outline.check.runs import Mark, Run, runs
 from outline.model import Document, Node
 from outline.parser.layout import SENTENCE_STOPS, SPACE, Layout
@@ -56,11 +56,12 @@ class Finding:
         return self.message_en if lang == "en" else self.message_zh
 
 
-def check(doc: Document) -> list[Finding]:
-    """Everything wrong with a document's numbering, in the order of the text."""
+def check(doc: Document, style: str = STANDARD) -> list[Finding]:
+    """Everything wrong with a document's numbering, in the order of the text; `style` is the
+    rule for a level written in more than one style (`marker_style.preferred`)."""
     layout = Layout(doc.text)
     found: list[Finding] = []
-    for run in runs(doc, layout):
+    for run in runs(doc, layout, style):
         found.extend(_numbering(run))
         found.extend(_styles(run))
         found.extend(_levels(run))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from outline.check.marker_style import Style, write, write_numeral
+from outline.check.marker_style import STANDARD, Style, write, write_numeral
 from outline.check.runs import Mark, runs
 from outline.model import Document
 
@@ -31,24 +31,39 @@ class Edit(NamedTuple):
     """What stands there instead: the marker, or the numeral, as it should be written."""
 
 
-def fix(text: str, doc: Document, *, renumber: bool = True, restyle: bool = True) -> str:
-    """The text with its runs renumbered (`renumber`) and each level's markers in the style
-    most of them have (`restyle`). `doc` is `parse(text)`.
+def fix(
+    text: str,
+    doc: Document,
+    *,
+    renumber: bool = True,
+    restyle: bool = True,
+    style: str = STANDARD,
+) -> str:
+    """The text with its runs renumbered (`renumber`) and each level's markers in one style
+    (`restyle`): the standard one when they differ, or the one most of them have with `style`
+    "majority". `doc` is `parse(text)`.
 
     A marker that does not stand in the text exactly as read (a Markdown escape or a line
     break inside it, as in 1\\. or 三\\n要) keeps its style; its number is still mended.
     """
-    return apply(text, edits(text, doc, renumber=renumber, restyle=restyle))
+    return apply(text, edits(text, doc, renumber=renumber, restyle=restyle, style=style))
 
 
-def edits(text: str, doc: Document, *, renumber: bool = True, restyle: bool = True) -> list[Edit]:
+def edits(
+    text: str,
+    doc: Document,
+    *,
+    renumber: bool = True,
+    restyle: bool = True,
+    style: str = STANDARD,
+) -> list[Edit]:
     """The rewrites `fix` makes, in the order of the text."""
     found: list[Edit] = []
-    for run in runs(doc):
+    for run in runs(doc, style=style):
         for mark, expected in zip(run.marks, run.expected, strict=True):
             number = expected if renumber else mark.number
-            style = run.style if restyle and run.style is not None else mark.style
-            edit = _edit(text, run.kind, mark, number, style)
+            wanted = run.style if restyle and run.style is not None else mark.style
+            edit = _edit(text, run.kind, mark, number, wanted)
             if edit is not None:
                 found.append(edit)
     return sorted(found)

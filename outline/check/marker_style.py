@@ -36,13 +36,20 @@ class Style:
         return f"{self.prefix}N{self.suffix}"
 
 
+STANDARD, MAJORITY = "standard", "majority"
+STYLE_RULES = (STANDARD, MAJORITY)
+"""How the style a level should be written in is chosen, when its markers differ: the
+standard one of GB/T 9704 (一、 （一） 1. （1）) where the kind has one, or the one most markers
+have."""
+
 CANONICAL: dict[str, Style] = {
     "cn-dun": Style("", "、", "chinese"),
     "cn-paren": Style("（", "）", "chinese"),
     "arabic-dot": Style("", ".", "arabic"),
     "arabic-paren": Style("（", "）", "arabic"),
 }
-"""The styles of GB/T 9704 practice, preferred when a level is evenly split between two."""
+"""The styles of GB/T 9704 practice: a level written in more than one style takes it (by the
+standard rule), or it breaks a tie (by the majority rule)."""
 
 PUNCTUATION: dict[str, tuple[re.Pattern[str], str]] = {
     # 一. 一． 一 、 → 一、: a Chinese numeral takes the enumeration comma.
@@ -124,6 +131,24 @@ def write(kind: str, style: Style, number: int) -> str | None:
         return None
     marker = style.prefix + numeral + style.suffix
     return marker if numeral_span(kind, marker) is not None else None
+
+
+def preferred(kind: str, styles: list[Style], rule: str = STANDARD) -> Style | None:
+    """The style a level's markers should share: theirs when they share one (wrong
+    punctuation put right); when they differ, the standard style of their kind, or by the
+    majority rule the style most of them have.
+
+    >>> paren, ascii = Style("（", "）", "chinese"), Style("(", ")", "chinese")
+    >>> str(preferred("cn-paren", [ascii, ascii, paren])), str(preferred("cn-paren", [ascii]))
+    ('（N）', '(N)')
+    >>> str(preferred("cn-paren", [ascii, ascii, paren], MAJORITY))
+    '(N)'
+    """
+    found = majority(kind, styles)
+    differ = len({corrected(kind, style) for style in styles}) > 1
+    if rule == MAJORITY or not differ:
+        return found
+    return CANONICAL.get(kind, found)
 
 
 def majority(kind: str, styles: list[Style]) -> Style | None:

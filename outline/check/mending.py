@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from outline.check.codes import CODES
 from outline.check.findings import Finding
 from outline.check.fix import Edit, edits
+from outline.check.marker_style import STANDARD
 from outline.check.runs import runs
 from outline.model import Document
 from outline.parser.layout import Layout
@@ -61,10 +62,14 @@ class Replacement:
 
 
 def mends(
-    doc: Document, findings: Iterable[Finding], codes: Iterable[str] | None = None
+    doc: Document,
+    findings: Iterable[Finding],
+    codes: Iterable[str] | None = None,
+    style: str = STANDARD,
 ) -> list[tuple[Finding, tuple[Replacement, ...]]]:
     """Each finding with the replacements that mend it (none for what fix does not mend).
-    `codes` are the codes reported, which say what fix may rewrite (all by default)."""
+    `codes` are the codes reported, which say what fix may rewrite (all by default); `style`
+    the rule for a level in several styles (`marker_style.preferred`)."""
     chosen = set(CODES if codes is None else codes)
     text = doc.text
     layout = Layout(text)
@@ -73,9 +78,11 @@ def mends(
         doc,
         renumber=any(CODES[c].mends == "number" for c in chosen),
         restyle=any(CODES[c].mends == "style" for c in chosen),
+        style=style,
     )
     found = list(findings)
-    owned = _owners(doc, layout, changes, {(f.line, f.column) for f in found if f.fixable})
+    places = {(f.line, f.column) for f in found if f.fixable}
+    owned = _owners(doc, layout, changes, places, style)
     return [
         (
             f,
@@ -88,13 +95,17 @@ def mends(
 
 
 def _owners(
-    doc: Document, layout: Layout, changes: list[Edit], places: set[tuple[int, int]]
+    doc: Document,
+    layout: Layout,
+    changes: list[Edit],
+    places: set[tuple[int, int]],
+    style: str,
 ) -> dict[tuple[int, int], list[Edit]]:
     """The edits each place with a fixable finding owns: its marker's, and those of the
     markers after it in its run that have no finding of their own."""
     owned: dict[tuple[int, int], list[Edit]] = {}
     starts = [e.start for e in changes]
-    for run in runs(doc, layout):
+    for run in runs(doc, layout, style):
         owner: tuple[int, int] | None = None
         for mark in run.marks:
             place = (mark.line, mark.column)

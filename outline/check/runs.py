@@ -18,7 +18,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from outline.check.marker_style import Style, majority, pattern, style_of, write_numeral
+from outline.check.marker_style import (
+    STANDARD,
+    Style,
+    pattern,
+    preferred,
+    style_of,
+    write_numeral,
+)
 from outline.check.series import number_headings
 from outline.model import Document, Node
 from outline.parser.layout import SENTENCE_STOPS, SPACE, Layout
@@ -166,10 +173,11 @@ class _Context:
         )
 
 
-def runs(doc: Document, layout: Layout | None = None) -> tuple[Run, ...]:
+def runs(doc: Document, layout: Layout | None = None, style: str = STANDARD) -> tuple[Run, ...]:
     """Every run of the document, with the numbers and styles its markers should have.
 
-    `layout` is the document's, when the caller has it already.
+    `layout` is the document's, when the caller has it already; `style` the rule that
+    chooses a level's style when its markers differ (`marker_style.preferred`).
     """
     context = _Context(doc, layout)
     series = _tree_series(context)
@@ -183,7 +191,7 @@ def runs(doc: Document, layout: Layout | None = None) -> tuple[Run, ...]:
             if run is not None:
                 found.append(run)
     found = number_headings(found, context.segment, context.parent_of)
-    return tuple(sorted(_styled(found, context), key=lambda r: r.marks[0].start))
+    return tuple(sorted(_styled(found, context, style), key=lambda r: r.marks[0].start))
 
 
 def _tree_series(context: _Context) -> list[_Series]:
@@ -318,17 +326,18 @@ def _run(one: _Series, marks: list[Mark], context: _Context) -> Run | None:
     # 一要…… may go on 二是……: an enumeration's verb is no part of its numbering.
     kinds = VERBS if one.kind in VERBS else {one.kind}
     if first.number != 1:
-        # 二是…… with no 一是: a list that lost its head, unless an 一是 stands in its section
-        # where the parser could not take it (关键一是……。二是……) or starts another list.
+        # 二是……三是…… with no 一是: a list that lost its head, unless an 一是 stands in its
+        # section where the parser could not take it (关键一是……。二是……) or starts another
+        # list. A lone 二是 is prose (其二是……), never renumbered.
         heads = (pattern(kind, "一").search(context.text, start, end) for kind in kinds)
-        return run if one.kind in VERBS and not any(heads) else None
+        return run if one.kind in VERBS and len(marks) > 1 and not any(heads) else None
     if len(marks) > 1:
         return run
     seconds = (pattern(kind, "二").search(context.text, first.end, end) for kind in kinds)
     return None if any(seconds) else replace(run, lone=True)
 
 
-def _styled(found: list[Run], context: _Context) -> list[Run]:
+def _styled(found: list[Run], context: _Context, rule: str) -> list[Run]:
     """Each run with the style of its level: headings of a kind share one, enumerations each
     keep their own."""
     groups: dict[tuple[int, str] | int, list[Run]] = defaultdict(list)
@@ -338,6 +347,6 @@ def _styled(found: list[Run], context: _Context) -> list[Run]:
     styled: list[Run] = []
     for group in groups.values():
         styles = [m.style for run in group for m in run.marks if m.style is not None]
-        target = majority(group[0].kind, styles)
+        target = preferred(group[0].kind, styles, rule)
         styled.extend(replace(run, style=target) for run in group)
     return styled

@@ -4,7 +4,8 @@ standard streams, consoles and exit codes. One module per command; `app` gathers
 Exit codes: 0 success; 1 the documents differ (diff) or have findings (check); 2 trouble — a
 usage error, an input that could not be read (the other inputs still go through), or an output
 that could not be written, standard output included;
-3 an internal error, which is a bug (OUTLINE_DEBUG=1 shows its traceback).
+3 an internal error, which is a bug (OUTLINE_DEBUG=1 shows its traceback); 130 (143) stopped by
+SIGINT (SIGTERM).
 """
 
 from __future__ import annotations

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import sys
-from typing import Annotated, NoReturn
+from collections.abc import Sequence
+from importlib import import_module
+from typing import Annotated, Any, NoReturn
 
 import typer
+from typer.core import TyperGroup
 
 EXIT_OK = 0
 EXIT_DIFFERENT = 1
@@ -13,10 +17,97 @@ EXIT_TROUBLE = 2
 EXIT_BUG = 3
 EXIT_CODES_HELP = (
     "Exit codes: 0 success; 1 differences (diff) or findings (check); "
-    "2 an input could not be read, an output not written, or bad usage; 3 a bug."
+    "2 an input could not be read, an output not written, or bad usage; 3 a bug; "
+    "130 interrupted."
 )
 
+NOT_FOR_DOCUMENTS = frozenset({"idna", "punycode", "undefined"})
+"""Text codecs that no document is written in: domain names, and one that always fails."""
+PLAIN_NAME = re.compile(r"[A-Za-z0-9_.:-]+")
+_CLICK: Any = import_module(typer.BadParameter.__module__)
+"""The exceptions of the click that typer runs on (its own copy, in recent versions)."""
+USAGE: Any = _CLICK.ClickException
+NO_ARGUMENTS: Any = getattr(_CLICK, "NoArgsIsHelpError", ())
+"""What `outline` alone raises: its help (click 8.2 and later)."""
+
+
+class Commands(TyperGroup):
+    """The app's commands, run as a shell tool is expected to run: a usage error is one line
+    on stderr (exit 2), a reader that goes away ends the run quietly (exit 0), and SIGINT or
+    SIGTERM stop it (exit 130 or 143) — however the app is called, tests included."""
+
+    def main(  # type: ignore[override]  # click's many overloads, narrowed to what is used
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except NO_ARGUMENTS as e:
+            e.show()
+            code = e.exit_code
+        except USAGE as e:
+            print(f"outline: {_one_line(e)}", file=sys.stderr)
+            code = e.exit_code
+        except typer.Abort:  # end of input where an answer was awaited
+            code = 1
+        if standalone_mode:
+            sys.exit(code or EXIT_OK)
+        return code
+
+    def invoke(self, ctx: Any) -> Any:
+        from outline.cli.interrupt import Interrupted, catching
+        from outline.cli.stdout import silence
+
+        with catching():
+            try:
+                return super().invoke(ctx)
+            except Interrupted as e:
+                raise typer.Exit(e.exit_code) from None
+            except BrokenPipeError:  # the reader went away (outline show … | head)
+                silence()
+                raise typer.Exit(EXIT_OK) from None
+
+
+def _one_line(error: Any) -> str:
+    """A click error as one line: what is wrong, then where help is."""
+    from outline.cli.names import shown
+
+    message = shown(error.format_message().replace("\n", " "))
+    ctx = getattr(error, "ctx", None)
+    names = []
+    while ctx is not None and ctx.parent is not None:
+        names.append(ctx.info_name)
+        ctx = ctx.parent
+    return f"{message} (see {' '.join(['outline', *reversed(names)])} --help)"
+
+
+def _encoding(value: str | None) -> str | None:
+    """--encoding: a codec of text that documents are written in."""
+    if value is None:
+        return None
+    import codecs
+
+    try:
+        info = codecs.lookup(value)
+    except (LookupError, ValueError, UnicodeError):
+        raise typer.BadParameter(f"unknown encoding {_quoted(value)}") from None
+    if not getattr(info, "_is_text_encoding", True) or info.name in NOT_FOR_DOCUMENTS:
+        raise typer.BadParameter(f"{_quoted(value)} is not an encoding of documents")
+    return value if PLAIN_NAME.fullmatch(value) else info.name
+
+
+def _quoted(value: str) -> str:
+    from outline.cli.names import shown
+
+    return repr(shown(value))
+
+
 app = typer.Typer(
+    cls=Commands,
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -27,11 +118,27 @@ app = typer.Typer(
 )
 
 Paths = Annotated[
-    list[str], typer.Argument(help="Documents: files, directories of them, or - for stdin.")
+    list[str] | None,
+    typer.Argument(
+        help="Documents: files, directories of them, or - for stdin.",
+        show_default=False,
+        metavar="PATHS",
+    ),
+]
+FilesFrom = Annotated[
+    str | None,
+    typer.Option(
+        "--files-from",
+        help="Also the paths this file lists, one a line; # starts a comment (- stdin).",
+        metavar="LIST",
+    ),
 ]
 Depth = Annotated[int | None, typer.Option("--depth", "-d", min=1, help="Show levels 1..N only.")]
 Encoding = Annotated[
-    str | None, typer.Option("--encoding", "-e", help="Read inputs in this encoding (gbk, …).")
+    str | None,
+    typer.Option(
+        "--encoding", "-e", help="Read inputs in this encoding (gbk, …).", callback=_encoding
+    ),
 ]
 HtmlSelector = Annotated[
     str | None,

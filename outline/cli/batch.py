@@ -11,7 +11,7 @@ import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +26,8 @@ CHUNK = 16
 WINDOW = 4
 """Chunks in flight per worker: enough to keep every worker busy while the parent writes."""
 STDIN = "-"
+GRACE = 0.5
+"""Seconds a stopped worker has to remove its file and exit before it is killed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +83,7 @@ class Outcome:
 
 def export_one(job: Job, task: Task) -> Outcome:
     """Read, parse and render one document; write it when its task has a target."""
+    from outline.cli.names import printable
     from outline.render import FORMATS, Options
 
     try:
@@ -93,6 +96,7 @@ def export_one(job: Job, task: Task) -> Outcome:
             open_depth=job.open_depth,
             layout=job.layout,
         )
+        options = replace(options, source=printable(task.source))  # a name any output holds
         output = FORMATS[job.format].render(loaded.doc, options)
         if job.head is not None and isinstance(output, str) and output.startswith(job.head):
             output = output[len(job.head) :]
@@ -145,16 +149,39 @@ class Workers:
     def __enter__(self) -> Workers:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        if kind is None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        else:  # interrupted, or stopped: no chunk is waited for
+            self.stop()
+
+    def stop(self) -> None:
+        """End the workers now, whatever they are doing: each removes the file it was writing
+        and exits (SIGTERM); one that does not within `GRACE` seconds is killed."""
+        import time
+
+        processes = list(getattr(self.pool, "_processes", {}).values())
+        for process in processes:
+            process.terminate()
+        deadline = time.monotonic() + GRACE
+        for process in processes:
+            process.join(max(0.0, deadline - time.monotonic()))
+            if process.is_alive():
+                process.kill()
+        self.pool.shutdown(wait=False, cancel_futures=True)
 
     def _start(self) -> ProcessPoolExecutor:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        from outline.cli.interrupt import start_worker
+
         method = "fork" if sys.platform == "linux" else "spawn"  # fork is unsafe on macOS
         pool = ProcessPoolExecutor(
-            self.jobs, mp_context=multiprocessing.get_context(method), initializer=_quiet
+            self.jobs,
+            mp_context=multiprocessing.get_context(method),
+            initializer=start_worker,
+            initargs=(os.getpid(),),
         )
         pool.submit(int).result()  # start every process now
         return pool
@@ -241,13 +268,6 @@ def _chunks(tasks: Iterator[Task]) -> Iterator[list[Task]]:
             chunk = []
     if chunk:
         yield chunk
-
-
-def _quiet() -> None:
-    """In a worker: Ctrl-C is for the parent, which stops the run; a worker ends its chunk."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def default_jobs() -> int:

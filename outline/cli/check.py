@@ -16,6 +16,7 @@ from outline.cli.app import (
     EXIT_DIFFERENT,
     EXIT_OK,
     Encoding,
+    FilesFrom,
     HtmlSelector,
     Paths,
     Unwrap,
@@ -46,6 +47,8 @@ class Report:
 
     lang: str
     """The language of messages."""
+    style: str = "standard"
+    """How a level written in several styles should be: "standard" or "majority"."""
     findings: list[tuple[str, Finding]] = field(default_factory=list)
     """Each finding with the path of its document, documents in the order given."""
     documents: int = 0
@@ -59,19 +62,27 @@ class Report:
     `findings`."""
 
     def add(
-        self, path: str, doc: Document, findings: list[Finding], codes: frozenset[str], fixes: bool
+        self,
+        path: str,
+        doc: Document,
+        findings: list[Finding],
+        codes: frozenset[str],
+        fixes: bool,
+        placed: list[Finding] | None = None,
     ) -> None:
-        """A document's findings, with the replacements that mend them when `fixes`."""
-        self.findings.extend((path, f) for f in findings)
+        """A document's findings, with the replacements that mend them when `fixes`; reported
+        where `placed` puts them in the file (when the document's lines are not the file's)."""
+        self.findings.extend((path, f) for f in (findings if placed is None else placed))
         if fixes:
             from outline.check.mending import mends
 
-            self.fixes.extend(mended for _, mended in mends(doc, findings, codes))
+            found = mends(doc, findings, codes, self.style)
+            self.fixes.extend(mended for _, mended in found)
 
 
 @app.command()
 def check(
-    paths: Paths,
+    paths: Paths = None,
     format: Annotated[
         str,
         typer.Option(
@@ -101,9 +112,18 @@ def check(
     diff: Annotated[
         bool, typer.Option("--diff", help="Show what --fix changes as a unified diff.")
     ] = False,
+    style: Annotated[
+        str,
+        typer.Option(
+            "--style",
+            help="A level written in several styles should be: standard (GB/T 9704: 一、 （一） "
+            "1. （1）) or majority (the style most of its markers have).",
+        ),
+    ] = "standard",
     encoding: Encoding = None,
     html_selector: HtmlSelector = None,
     unwrap: Unwrap = False,
+    files_from: FilesFrom = None,
 ) -> None:
     """Check the numbering of each document: skipped, repeated or restarted numbers, mixed
     marker styles, stray punctuation, lists of one, levels out of order, titles.
@@ -133,20 +153,16 @@ def check(
     from outline.check.codes import CODES
 
     format = ALIASES.get(format, format)
-    _validate(format, fail_on, lang)
+    _validate(format, fail_on, lang, style)
     codes = _selected(CODES, select or [], ignore or [])
     mending = fix or write or diff
-    if fix and not (write or diff) and several(paths):
-        usage_error("several inputs: --fix prints one document; use --write or --diff")
-    if unwrap and mending:
-        usage_error("--unwrap re-joins lines: the text mended would not be the file's")
-    if write and "-" in paths:
-        usage_error("--write cannot write back standard input")
+    _validate_inputs(paths or [], files_from, fix=fix, write=write, diff=diff, unwrap=unwrap)
     text_out = mending and not (write and not diff)
     dry_run = diff and not write  # --diff shows the change, with --fix too; --write makes it
     run = Inputs()
-    report = Report(lang)
-    for loaded in run.documents(paths, ReadOptions(encoding, html_selector, unwrap)):
+    report = Report(lang, style)
+    options = ReadOptions(encoding, html_selector, unwrap)
+    for loaded in run.documents(paths or [], options, files_from):
         report.documents += 1
         doc = loaded.doc
         if mending:
@@ -156,9 +172,11 @@ def check(
             if not dry_run:  # a dry run changes nothing: its findings are the document's
                 doc = mended
         from outline.check.findings import check as find
+        from outline.cli.positions import on_disk
 
-        found = [f for f in find(doc) if f.code in codes]
-        report.add(loaded.source, doc, found, codes, fixes=format != "txt")
+        found = [f for f in find(doc, report.style) if f.code in codes]
+        placed = on_disk(loaded, found)
+        report.add(loaded.source, doc, found, codes, fixes=format != "txt", placed=placed)
     _print_findings(report, format, sys.stderr if text_out else sys.stdout)
     done = DRY_RUN if dry_run else MENDED if mending else CHECKED
     print(_summary(report, done), file=sys.stderr)
@@ -167,14 +185,33 @@ def check(
     raise typer.Exit(run.exit_code or (EXIT_DIFFERENT if failed else EXIT_OK))
 
 
-def _validate(format: str, fail_on: str, lang: str) -> None:
+def _validate(format: str, fail_on: str, lang: str, style: str) -> None:
+    from outline.check.marker_style import STYLE_RULES
+
     for name, value, choices in (
         ("--format", format, FORMATS),
         ("--fail-on", fail_on, FAIL_ON),
         ("--lang", lang, LANGUAGES),
+        ("--style", style, STYLE_RULES),
     ):
         if value not in choices:
             usage_error(f"{name} must be one of {', '.join(choices)}, not {value!r}")
+
+
+def _validate_inputs(
+    paths: list[str], files_from: str | None, *, fix: bool, write: bool, diff: bool, unwrap: bool
+) -> None:
+    """Usage errors in what the documents are and what is done with them."""
+    if not paths and files_from is None:
+        usage_error("give the documents to check, or --files-from LIST")
+    if files_from == "-" and "-" in paths:
+        usage_error("standard input cannot hold both a document and the list of files")
+    if fix and not (write or diff) and (files_from is not None or several(paths)):
+        usage_error("several inputs: --fix prints one document; use --write or --diff")
+    if unwrap and (fix or write or diff):
+        usage_error("--unwrap re-joins lines: the text mended would not be the file's")
+    if write and "-" in paths:
+        usage_error("--write cannot write back standard input")
 
 
 def _selected(all_codes: Iterable[str], select: list[str], ignore: list[str]) -> frozenset[str]:
@@ -226,7 +263,7 @@ def _mend(
         run.fail(loaded.source, f"--fix and --write mend text and .docx files, not {loaded.format}")
         return None
     text = loaded.doc.text
-    changes = edits(text, loaded.doc, renumber=renumber, restyle=restyle)
+    changes = edits(text, loaded.doc, renumber=renumber, restyle=restyle, style=report.style)
     fixed = apply(text, changes)
     data = loaded.data
     if changes and (write or not diff) and loaded.encoding is not None:
@@ -253,18 +290,24 @@ def _mend(
 def _print_findings(report: Report, format: str, stream: TextIO) -> None:
     import json
 
+    from outline.cli.names import printable, shown
+    from outline.render.controls import visible
+
     lang = report.lang
     if format == "sarif":
         from outline import __version__
         from outline.check.sarif import log
 
-        found = [(p, f, fixes) for (p, f), fixes in zip(report.findings, report.fixes, strict=True)]
+        found = [
+            (printable(p), f, fixes)
+            for (p, f), fixes in zip(report.findings, report.fixes, strict=True)
+        ]
         stream.write(json.dumps(log(found, lang, __version__), ensure_ascii=False, indent=2) + "\n")
         return
     if format == "json":
         rows = [
             {
-                "path": path,
+                "path": printable(path),
                 "line": f.line,
                 "column": f.column,
                 "severity": f.severity,
@@ -278,7 +321,8 @@ def _print_findings(report: Report, format: str, stream: TextIO) -> None:
         stream.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
     for path, f in report.findings:
-        stream.write(f"{path}:{f.line}:{f.column}: {f.severity} {f.code} {f.message(lang)}\n")
+        where = f"{shown(path)}:{f.line}:{f.column}"
+        stream.write(f"{where}: {f.severity} {f.code} {visible(f.message(lang))}\n")
 
 
 def _summary(report: Report, done: str) -> str:

@@ -117,13 +117,16 @@ def _show(
     plain: bool,
     lang: str,
 ) -> None:
+    from outline.cli.names import shown
     from outline.diff import diff
+    from outline.render.controls import visible
     from outline.render.diff import FORMATS, View
     from outline.render.diff.json import dump, summary_dict
     from outline.render.diff.view import summary as summary_line
 
     result = diff(old.doc, new.doc, threshold)
-    view = View(old=old.source, new=new.source, depth=depth, only_changes=only_changes, lang=lang)
+    names = (shown(old.source), shown(new.source))
+    view = View(old=names[0], new=names[1], depth=depth, only_changes=only_changes, lang=lang)
     if summary:
         sys.stdout.write(
             dump(summary_dict(result, view)) if format == "json" else summary_line(result, view)
@@ -132,8 +135,10 @@ def _show(
         from rich.console import Console  # costly import, needed on a terminal only
 
         from outline.render.diff.terminal import tree
+        from outline.render.terminal import escape_tree
 
-        Console(highlight=False).print(tree(result, view))
+        Console(highlight=False).print(escape_tree(tree(result, view)))
     else:
-        sys.stdout.write(FORMATS[format](result, view))
+        written = FORMATS[format](result, view)
+        sys.stdout.write(written if format == "json" else visible(written, keep="\n"))
     raise typer.Exit(EXIT_OK if result.same else EXIT_DIFFERENT)

@@ -12,9 +12,13 @@ from outline.render import FORMATS, names
 
 BODIED = {name: f for name, f in FORMATS.items() if f.with_body}
 """The formats that can hold each heading's own text."""
+INTERRUPTED_COUNT_SECONDS = 0.3
+"""How long an interrupted run may spend counting its inputs, to say how many there were."""
 
 if TYPE_CHECKING:
     from outline.cli.batch import Job
+    from outline.cli.inputs import Inputs
+    from outline.cli.outputs import Sink, Tally
     from outline.cli.plan import Plan
 
 
@@ -95,16 +99,17 @@ def export(
     count. One input goes to stdout or to the file -o names. jsonl and csv put any number of
     documents into one file (-o FILE, or stdout), a line or a block of rows each; -o DIR (an
     existing directory, or a path ending in /) writes one file per document, named after it,
-    and so do the other formats whenever there are several inputs. An output that would
-    overwrite an input, by whatever path or link, is refused before anything is written.
+    as the other formats need whenever there are several inputs. An output that would
+    overwrite an input, by whatever path or link, is refused before anything is written; an
+    output is written whole beside the old one and then takes its place.
 
     Several inputs are read by --jobs worker processes in bounded memory, whatever their
     number, with a progress bar when stderr is a terminal and a summary line at the end.
-    --skip-existing resumes a run that was cut short. A file that cannot be read is reported
-    and skipped; the others are exported.
+    Ctrl-C (or SIGTERM) stops a run within a second, saying how far it went; --skip-existing
+    resumes it. A file that cannot be read is reported and skipped; the others are exported.
 
     Exit codes: 0 success; 2 an input could not be read or an output written (the others went
-    through), or bad usage; 3 a bug.
+    through), or bad usage; 3 a bug; 130 (143) stopped by SIGINT (SIGTERM).
 
     docx with --body is the whole draft, every paragraph, headings in Word's Heading styles;
     --layout gbt9704 lays it out as GB/T 9704 lays out an official document (A4, 22 lines of
@@ -130,19 +135,49 @@ def export(
 
 
 def run(planned: Plan, job: Job) -> int:
-    """Carry out a planned export; the exit code."""
-    from contextlib import nullcontext
-
-    from outline.cli.batch import Workers, serial
+    """Carry out a planned export; the exit code. SIGINT or SIGTERM stop it within a second,
+    with what was written and how to go on said on stderr."""
     from outline.cli.inputs import Inputs
-    from outline.cli.outputs import Sink, Tally, progress, terminal
+    from outline.cli.interrupt import Interrupted
+    from outline.cli.outputs import Sink, Tally, terminal
 
     inputs, tally = Inputs(), Tally()
     shown = planned.batch and terminal(sys.stderr)
     total = planned.count() if shown else None
-    with Sink(
-        planned.mode, planned.output, job.format, planned.head, planned.skip_existing
-    ) as sink:
+    sink = Sink(planned.mode, planned.output, job.format, planned.head, planned.skip_existing)
+    try:
+        _export(planned, job, sink, inputs, tally, total if shown else None, shown=shown)
+    except Interrupted as e:
+        written = tally.exported if sink.kept else 0
+        total = total if total is not None else planned.count(INTERRUPTED_COUNT_SECONDS)
+        of = f" of {total:,}" if total is not None else ""
+        print(
+            f"outline: interrupted: {written:,}{of} written; rerun with --skip-existing",
+            file=sys.stderr,
+        )
+        return e.exit_code
+    if planned.batch:
+        print(f"outline: {tally.summary(inputs.failed)}", file=sys.stderr)
+    return EXIT_BUG if tally.bugs else inputs.exit_code
+
+
+def _export(
+    planned: Plan,
+    job: Job,
+    sink: Sink,
+    inputs: Inputs,
+    tally: Tally,
+    total: int | None,
+    *,
+    shown: bool,
+) -> None:
+    """Every document through the workers (or this process) into the sink."""
+    from contextlib import nullcontext
+
+    from outline.cli.batch import Workers, serial
+    from outline.cli.outputs import progress
+
+    with sink:
         tasks = planned.tasks(planned.sources(inputs), job, sink, tally)
         with (
             Workers(job, planned.jobs) if planned.jobs > 1 else nullcontext() as workers,
@@ -151,6 +186,3 @@ def run(planned: Plan, job: Job) -> int:
             for outcome in workers.run(tasks) if workers else serial(job, tasks):
                 tally.add(outcome, inputs, sink)
                 advance(tally.done)
-    if planned.batch:
-        print(f"outline: {tally.summary(inputs.failed)}", file=sys.stderr)
-    return EXIT_BUG if tally.bugs else inputs.exit_code

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
+from outline.cli.names import shown
+from outline.cli.reading import InputError, listed_paths, missing
 from outline.loading import Loaded
 from outline.sources.model import ReadOptions
 
@@ -20,23 +24,21 @@ PATTERN = re.compile(r"[*?[]")
 """What makes an input that names no file a pattern to match."""
 
 
-class InputError(Exception):
-    """An input that cannot be read as a document; the message is one line for the user."""
-
-
 def read_source(source: str, options: ReadOptions) -> Loaded:
     """One input read and parsed. Raises InputError with a message for the user."""
+    from outline.cli.reading import read_bytes
     from outline.loading import load  # keep `outline --help` fast
     from outline.sources import SourceError
 
-    try:
-        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
-    except OSError as e:
-        raise InputError(e.strerror or str(e)) from None
+    data = read_bytes(source)
     try:
         loaded = load(data, "" if source == "-" else source, options)
     except SourceError as e:
         raise InputError(str(e)) from None
+    except (UnicodeError, LookupError) as e:  # a codec that --encoding named fails its way
+        raise InputError(f"cannot be read in {options.encoding}: {e}") from None
+    if not loaded.doc.text.strip():
+        raise InputError("is empty")
     return replace(loaded, source=source)
 
 
@@ -49,11 +51,15 @@ class Inputs:
     def fail(self, source: str, message: str) -> None:
         """Report one input that could not be handled, on one line of stderr."""
         self.failed += 1
-        print(f"outline: {source}: {message}", file=sys.stderr)
+        print(f"outline: {shown(source)}: {message}", file=sys.stderr)
 
-    def documents(self, paths: list[str], options: ReadOptions) -> Iterator[Loaded]:
-        """Each input parsed, in order; unreadable ones are reported and skipped."""
-        for source in self.expand(paths):
+    def documents(
+        self, paths: list[str], options: ReadOptions, files_from: str | None = None
+    ) -> Iterator[Loaded]:
+        """Each input parsed, in order — the paths given, then those `files_from` lists;
+        unreadable ones are reported and skipped."""
+        listed = listed_paths(files_from, self.fail) if files_from is not None else iter(())
+        for source in self.expand(_chain(paths, listed)):
             loaded = self.load(source, options)
             if loaded is not None:
                 yield loaded
@@ -70,21 +76,27 @@ class Inputs:
         """The inputs named by paths: files as given, directories as the documents in them,
         patterns (*, ?, [...], ** for any depth) that name no file as the paths they match."""
         for raw in paths:
-            path = Path(raw)
-            if raw != "-" and not path.exists() and PATTERN.search(raw):
-                yield from self.matches(raw)
-                continue
-            if raw == "-" or not path.is_dir():
-                if raw != "-" and not path.exists():
-                    self.fail(raw, "no such file or directory")
-                    continue
+            if raw == "-":
                 yield raw
                 continue
-            found = False
-            for document in documents_in(path, self.fail):
-                found = True
+            try:
+                found = os.stat(raw)
+            except (OSError, ValueError) as e:
+                if isinstance(e, FileNotFoundError) and PATTERN.search(raw):
+                    yield from self.matches(raw)
+                elif isinstance(e, OSError):
+                    self.fail(raw, missing(raw, e))
+                else:
+                    self.fail(raw, "no such file (its name holds a NUL byte)")
+                continue
+            if not stat.S_ISDIR(found.st_mode):
+                yield raw
+                continue
+            walked = False
+            for document in documents_in(Path(raw), self.fail):
+                walked = True
                 yield str(document)
-            if not found:
+            if not walked:
                 suffixes = ", ".join(sorted(document_suffixes()))
                 self.fail(raw, f"directory holds no documents ({suffixes})")
 
@@ -130,8 +142,6 @@ def documents_in(directory: Path, fail: Callable[[str, str], None]) -> Iterator[
     holds the names of one directory at a time, never the corpus. Hidden files and directories
     are left out, symbolic links to directories are not followed, and a directory that cannot
     be listed is reported through `fail`."""
-    import os
-
     suffixes = document_suffixes()
     try:
         with os.scandir(directory) as listing:
@@ -144,5 +154,20 @@ def documents_in(directory: Path, fail: Callable[[str, str], None]) -> Iterator[
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from documents_in(Path(entry.path), fail)
-        elif entry.is_file() and Path(entry.name).suffix.lower() in suffixes:
+            continue
+        if Path(entry.name).suffix.lower() not in suffixes:
+            continue
+        try:
+            is_file = entry.is_file()
+            if not is_file and entry.is_symlink():
+                os.stat(entry.path)  # what is wrong with it: a link to nothing
+        except OSError as e:  # a loop of links, or a link to nothing
+            fail(entry.path, missing(entry.path, e))
+            continue
+        if is_file:
             yield Path(entry.path)
+
+
+def _chain(first: Iterable[str], then: Iterator[str]) -> Iterator[str]:
+    yield from first
+    yield from then

@@ -5,7 +5,6 @@ that need no document to be found."""
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING
 from outline.cli.app import usage_error
 from outline.cli.inputs import Inputs, several
 from outline.cli.outputs import AGGREGATE, DIRECTORY, FILE, STDOUT
+from outline.cli.reading import listed_paths
 
 if TYPE_CHECKING:
     from outline.cli.batch import Job, Task
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from outline.render import Format
 
 MD_STYLES = ("headings", "list")
+MAX_JOBS_PER_CORE = 4
+"""Workers beyond this many a core only wait their turn, each holding its memory."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,19 +75,26 @@ class Plan:
         if self.held is not None:
             listed: Iterator[str] = iter(self.held)
         elif self.files_from is not None:
-            listed = listed_paths(inputs, self.files_from)
+            listed = listed_paths(self.files_from, inputs.fail)
         else:
             listed = iter(())
         for source in inputs.expand(_chain(self.paths, listed)):
             if source == "-" or not self.ours(source):
                 yield source
 
-    def count(self) -> int | None:
+    def count(self, seconds: float | None = None) -> int | None:
         """How many inputs there are, for a progress bar; None when that cannot be known
-        before the run (a list read from standard input as it goes)."""
+        before the run (a list read from standard input as it goes), or not within `seconds`."""
+        import time
+
         if self.files_from == "-" and self.held is None:
             return None
-        return sum(1 for _ in self.sources(Quiet()))
+        deadline = None if seconds is None else time.monotonic() + seconds
+        found = 0
+        for found, _ in enumerate(self.sources(Quiet()), 1):  # the count is kept
+            if deadline is not None and found % 256 == 0 and time.monotonic() > deadline:
+                return None
+        return found
 
     def tasks(self, sources: Iterator[str], job: Job, sink: Sink, tally: Tally) -> Iterator[Task]:
         """A task per source with the file it goes to; none for one already written."""
@@ -98,7 +107,8 @@ class Plan:
             if self.mode == DIRECTORY and self.output is not None:
                 name = unique_name(source, self.format.extension, names)
                 target = os.path.join(self.output, name)
-            if sink.resuming and (source in sink.done or (target and os.path.exists(target))):
+            done = sink.key(source) in sink.done or (target and os.path.exists(target))
+            if sink.resuming and done:
                 tally.skipped += 1
                 continue
             yield Task(source, target)
@@ -117,7 +127,7 @@ def plan(asked: Asked, default_jobs: Callable[[], int]) -> Plan:
     batch = asked.files_from is not None or several(asked.paths)
     mode = _mode(format, output, batch)
     walk = output is not None and needs_walk(mode, output)
-    held = list(listed_paths(Inputs(), "-")) if walk and asked.files_from == "-" else None
+    held = list(listed_paths("-", Inputs().fail)) if walk and asked.files_from == "-" else None
     planned = Plan(
         format=format,
         mode=mode,
@@ -127,7 +137,7 @@ def plan(asked: Asked, default_jobs: Callable[[], int]) -> Plan:
         held=held,
         ours=written_by_this_run(mode, output, asked.paths),
         batch=batch,
-        jobs=(asked.jobs or default_jobs()) if batch else 1,
+        jobs=_jobs(asked.jobs, default_jobs) if batch else 1,
         skip_existing=asked.skip_existing,
     )
     trouble = overwrites(
@@ -163,7 +173,10 @@ def _check(asked: Asked, format: Format, output: str | None) -> None:
 
 
 def _mode(format: Format, output: str | None, batch: bool) -> str:
-    """Where the outputs go: stdout, one file, one file for all, or one file per document."""
+    """Where the outputs go: stdout, one file, one file for all, or one file per document (in
+    a directory that exists, or whose name ends in /)."""
+    from outline.cli.names import shown
+
     if output is None:
         if batch and not format.gathers:
             usage_error("several inputs: give -o DIR for one output file per input")
@@ -171,9 +184,25 @@ def _mode(format: Format, output: str | None, batch: bool) -> str:
     as_directory = output.endswith(("/", os.sep)) or Path(output).is_dir()
     if format.gathers and not as_directory:
         return AGGREGATE
-    if not batch and not as_directory:
-        return FILE
-    return DIRECTORY
+    if as_directory:
+        return DIRECTORY
+    if batch:
+        usage_error(
+            f"several inputs: -o {shown(output)} names one file; give a directory "
+            f"(-o {shown(output.rstrip(os.sep))}/) for a file each, or --format jsonl or csv"
+        )
+    return FILE
+
+
+def _jobs(asked: int | None, cores: Callable[[], int]) -> int:
+    """The worker processes to run: as asked, up to MAX_JOBS_PER_CORE a core; the cores by
+    default."""
+    if asked is None:
+        return cores()
+    most = MAX_JOBS_PER_CORE * cores()
+    if asked > most:
+        usage_error(f"--jobs {asked:,} is more than {most} ({MAX_JOBS_PER_CORE} a core)")
+    return asked
 
 
 def _make_directory(output: str) -> None:
@@ -193,21 +222,3 @@ class Quiet(Inputs):
 def _chain(first: list[str], then: Iterator[str]) -> Iterator[str]:
     yield from first
     yield from then
-
-
-def listed_paths(inputs: Inputs, files_from: str) -> Iterator[str]:
-    """The paths a list holds, one a line; blank lines are passed over."""
-    from contextlib import nullcontext
-
-    try:
-        with (
-            nullcontext(sys.stdin.buffer)
-            if files_from == "-"
-            else open(files_from, "rb") as listing
-        ):
-            for line in listing:
-                path = os.fsdecode(line.rstrip(b"\r\n"))
-                if path.strip():
-                    yield path
-    except OSError as e:
-        inputs.fail(files_from, f"cannot read the list: {e.strerror or e}")

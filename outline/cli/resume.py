@@ -1,7 +1,7 @@
 """Resuming an export into one JSON Lines or CSV file that an earlier run left unfinished.
 
-The documents already in the file are kept and not read again, except the last one: a run that
-was cut short may have written part of it, so it is cut off and written again.
+The documents already in the file are kept and not read again, except the last one, which is
+written again: a file left by a run killed outright may end in part of it.
 """
 
 from __future__ import annotations
@@ -11,21 +11,20 @@ import json
 from collections.abc import Iterator
 from typing import BinaryIO
 
+from outline.render.csv import uncell
+
 
 class ResumeError(Exception):
     """The file is not an export of this format; the message is one line for the user."""
 
 
-def resume(file: BinaryIO, format: str, head: str) -> set[str]:
-    """The sources already exported to `file` (open for reading and writing), which is cut
-    after the last complete document and left positioned at its end for appending. A file that
-    holds no more than (a part of) the head starts anew."""
+def resume(file: BinaryIO, format: str, head: str) -> tuple[set[str], int]:
+    """The sources already exported to `file` (open for reading), and how many of its bytes to
+    keep: those up to the last document, which is written again. A file that holds no more
+    than (a part of) the head keeps nothing."""
     opening = head.encode("utf-8")
     if opening.startswith(file.read(len(opening) + 1)):
-        file.truncate(0)
-        file.seek(0)
-        file.write(opening)
-        return set()
+        return set(), 0
     blocks = _csv_blocks(file, head) if format == "csv" else _jsonl_blocks(file)
     done: set[str] = set()
     last: tuple[str, int] | None = None
@@ -33,10 +32,7 @@ def resume(file: BinaryIO, format: str, head: str) -> set[str]:
         if last is not None:
             done.add(last[0])
         last = (source, start)
-    end = last[1] if last is not None else len(head.encode("utf-8"))
-    file.truncate(end)
-    file.seek(end)
-    return done
+    return done, last[1] if last is not None else len(opening)
 
 
 def _lines(file: BinaryIO, start: int, offset: list[int]) -> Iterator[str]:
@@ -54,8 +50,10 @@ def _jsonl_blocks(file: BinaryIO) -> Iterator[tuple[str, int]]:
     start = 0
     for number, line in enumerate(_lines(file, 0, offset), 1):
         try:
+            if not line.startswith("{"):  # [[[[… would take json down before saying so
+                raise ValueError(line)
             source = json.loads(line)["source"]
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, RecursionError):
             if offset[0] < _size(file):
                 message = f"line {number} is not a document of a JSON Lines export"
                 raise ResumeError(message) from None
@@ -87,7 +85,7 @@ def _csv_blocks(file: BinaryIO, head: str) -> Iterator[tuple[str, int]]:
         if len(row) != width and offset[0] < _size(file):
             raise ResumeError(f"line {reader.line_num + 1} is not a row of a CSV export")
         if len(row) == width and row[level_at] == "0":
-            yield row[source_at], row_start
+            yield uncell(row[source_at]), row_start
 
 
 def _size(file: BinaryIO) -> int:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import os
 import re
+import stat
 from pathlib import Path
 
 from outline.cli.files import write_atomically
@@ -17,6 +19,8 @@ BOM_ENCODINGS = {
     codecs.BOM_UTF16_BE: "utf-16-be",
 }
 """Byte order marks that decide the byte order of UTF-16 and UTF-32 (longest first)."""
+REPLACED = ", "
+"""What the name of an encoding holds when the reader replaced bytes it could not read."""
 NO_NEWLINE = "\\ No newline at end of file\n"
 LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 """A line with its line break: \\n, \\r\\n or \\r, as everywhere in outline."""
@@ -29,6 +33,9 @@ class RewriteError(Exception):
 def encoder(data: bytes, encoding: str, text: str) -> tuple[str, bytes]:
     """The codec and byte order mark that turn `text`, read from `data` in `encoding`, back
     into exactly `data`. Raises RewriteError when no such way is known."""
+    if REPLACED in encoding:  # "utf-8, 3 bytes replaced": the file is not all text
+        lost = encoding.partition(REPLACED)[2]
+        raise RewriteError(f"has bytes no encoding reads ({lost}): not mended")
     bom = b""
     codec = encoding
     if codecs.lookup(encoding).name in ("utf-16", "utf-32"):
@@ -53,20 +60,33 @@ def encode(text: str, codec: str, bom: bytes) -> bytes:
 
 def write_in_place(path: Path, original: bytes, fixed: bytes) -> None:
     """Replace a file's bytes, whole or not at all, keeping the old ones as NAME.orig (which
-    must not exist)."""
+    must not exist) with the file's mode and owner. A link stays a link to the mended file; a
+    file that is read-only, or not a regular file, is left alone."""
+    from outline.cli.files import WriteError, read_only, write_backup
+    from outline.cli.interrupt import shielded
+
     backup = path.with_name(path.name + ".orig")
+    real = path.resolve()
     try:
-        with backup.open("xb") as stream:
-            stream.write(original)
-    except FileExistsError:
-        raise RewriteError(f"{backup} exists: move it away first") from None
+        found = os.stat(real)
     except OSError as e:
-        raise RewriteError(f"cannot write {backup}: {e.strerror or e}") from None
-    try:
-        write_atomically(path.resolve(), fixed)  # a link stays a link to the mended file
-    except OSError as e:
-        backup.unlink(missing_ok=True)  # nothing was changed: no backup to trip the next run
         raise RewriteError(f"cannot write: {e.strerror or e}") from None
+    if not stat.S_ISREG(found.st_mode):
+        raise RewriteError("cannot write: not a regular file")
+    if read_only(real, found):
+        raise RewriteError("is read-only: not mended")
+    with shielded():  # the backup and the mended file, both or neither
+        try:
+            write_backup(backup, original, found)
+        except WriteError as e:
+            raise RewriteError(e.strerror) from None
+        except OSError as e:
+            raise RewriteError(f"cannot write {backup}: {e.strerror or e}") from None
+        try:
+            write_atomically(real, fixed)
+        except OSError as e:
+            backup.unlink(missing_ok=True)  # nothing was changed: no backup to trip the next run
+            raise RewriteError(f"cannot write: {e.strerror or e}") from None
 
 
 def unified_diff(before: str, after: str, name: str) -> str:

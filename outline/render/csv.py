@@ -9,6 +9,12 @@ headings still has a row.
 The text is UTF-8 with a byte order mark, by which Excel knows the encoding (on Chinese Windows
 it would otherwise read GBK). Rows end in CRLF, as RFC 4180 writes them. Excel reads a marker
 such as `1.` or `(1)` as a number; import the column as text to keep it as written.
+
+A spreadsheet runs a cell that starts with = + - @ as a formula (`=HYPERLINK(…)` sends data
+away when clicked), and so may one starting with a tab or a carriage return: such a text cell
+is written with a ' before it, as OWASP advises (`cell`); standard input's name, a lone -,
+is no formula and stays as it is. The ' shows in a CSV reader that is
+not a spreadsheet; a program reading the file back takes it off with `uncell`.
 """
 
 from __future__ import annotations
@@ -41,12 +47,36 @@ PATH_SEPARATOR = "/"
 DOCUMENT_KIND = "document"
 """The kind of the row that stands for the document itself (level 0)."""
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a cell that a spreadsheet would run as a formula starts with."""
+GUARD = "'"
+"""What stands before such a cell, so that it is read as text."""
+STDIN = "-"
+"""The source of standard input, a cell no spreadsheet runs, left as it is."""
+
 Cells = tuple[str | int | None, ...]
+
+
+def cell(value: str | int | None) -> str | int | None:
+    """A value as a CSV cell: a text a spreadsheet would run as a formula gets a ' before it.
+
+    >>> cell("=HYPERLINK(1)"), cell("@SUM"), cell("一、总体要求"), cell(-1), cell("-")
+    ("'=HYPERLINK(1)", "'@SUM", '一、总体要求', -1, '-')
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and value != STDIN:
+        return GUARD + value
+    return value
+
+
+def uncell(text: str) -> str:
+    """What a cell of this CSV holds, its guard against formulas taken off."""
+    guarded = text.startswith(GUARD) and text[1:].startswith(FORMULA_STARTS)
+    return text[1:] if guarded else text
 
 
 def _text(rows: Iterator[Cells] | list[Cells]) -> str:
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    csv.writer(out, lineterminator="\r\n").writerows(tuple(map(cell, row)) for row in rows)
     return out.getvalue()
 
 

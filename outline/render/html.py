@@ -10,6 +10,7 @@ levels 1..N and folds the rest.
 
 from __future__ import annotations
 
+import os
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -64,7 +65,7 @@ def render(
     are open down to level `open_depth` (by default every level, or the first with `body`)."""
     heading = doc.title or title
     visits = [v for v in doc.walk() if depth is None or v.level <= depth]
-    meta = [source, doc.date or "", f"{len(visits)} headings"]
+    meta = [_source_name(source), doc.date or "", f"{len(visits)} headings"]
     parts = [
         "<!DOCTYPE html>",
         '<html lang="zh-CN">',
@@ -86,6 +87,15 @@ def render(
         "</html>",
     ]
     return "".join(part + "\n" for part in parts if part)
+
+
+def _source_name(source: str) -> str:
+    """The source as the page names it: the path as given, but only the file name of an
+    absolute path (a page is passed around: it need not tell where its files lay); nothing
+    for standard input."""
+    if source == "-":
+        return ""
+    return os.path.basename(source) if os.path.isabs(source) else source
 
 
 def _tree(doc: Document, visits: list[Visit], body: bool, opened: int | None) -> list[str]:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from outline.model import Document, Node
 from outline.parser.numerals import ARABIC_DIGITS
+from outline.render.controls import visible
 
 if TYPE_CHECKING:
     from outline.render import Options
@@ -27,16 +28,17 @@ def heading_text(node: Node) -> str:
 
 
 def render(doc: Document, depth: int | None = None, body: int = 0) -> str:
-    """The title, then each heading indented by level after its line number."""
+    """The title, then each heading indented by level after its line number; control
+    characters in the text are written as escapes (`visible`)."""
     visits = [v for v in doc.walk() if depth is None or v.level <= depth]
     width = len(str(max((v.node.line for v in visits), default=1)))
-    lines = [doc.title] if doc.title else []
+    lines = [visible(doc.title)] if doc.title else []
     for visit in visits:
         indent = INDENT * (visit.level - 1)
-        lines.append(f"{visit.node.line:>{width}}  {indent}{heading_text(visit.node)}")
+        lines.append(f"{visit.node.line:>{width}}  {indent}{visible(heading_text(visit.node))}")
         text = excerpt(doc.body(visit.node), body) if body else ""
         if text:
-            lines.append(f"{'':>{width}}  {indent}{INDENT}{text}")
+            lines.append(f"{'':>{width}}  {indent}{INDENT}{visible(text)}")
     return "".join(line + "\n" for line in lines)
 
 

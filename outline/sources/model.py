@@ -53,3 +53,6 @@ class SourceText:
     """How many paragraphs got their number from Word's automatic numbering (.docx)."""
     pages: tuple[int, ...] = ()
     """The 1-based line on which each page begins (PDF, or text with form feeds)."""
+    lines: tuple[int, ...] = ()
+    """For each line of `text`, the 1-based line of the file it begins on, when they differ
+    (text re-joined by --unwrap); empty when each line of `text` is that line of the file."""

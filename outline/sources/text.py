@@ -50,7 +50,10 @@ MIN_CJK = 20
 MAX_REPLACED = 8
 """At most this many bytes that no character reads are replaced, and only if they are…"""
 MAX_REPLACED_SHARE = 0.001
-"""…fewer than this share of the file: more is not a damaged text but another encoding."""
+"""…fewer than this share of the file: more is not a damaged text but another encoding;…"""
+CUT_CHARACTER = re.compile("[\udcc2-\udcf4][\udc80-\udcbf]{0,2}")
+"""…or they are one UTF-8 character cut short (its first byte, and one or two of the bytes
+that follow it), whatever the length of the file."""
 ESCAPED = re.compile("[\udc80-\udcff]")
 """A byte the decoder could not read, kept as a lone surrogate (the "surrogateescape" way)."""
 FORM_FEED = "\f"
@@ -68,13 +71,17 @@ def read(data: bytes, encoding: str | None = None, unwrap: bool = False) -> Sour
     if FORM_FEED in text:
         text, pages = _pages(text)
     unit = "line"
+    starts: tuple[int, ...] = ()
     if unwrap:
         from outline.sources.unwrap import unwrap_text
 
         text, joined = unwrap_text(text)
         pages = tuple(joined[p - 1] for p in pages)
         unit = "paragraph"
-    return SourceText(text=text, format="text", encoding=used, line_unit=unit, pages=pages)
+        starts = tuple(i for i, p in enumerate(joined, 1) if i == 1 or joined[i - 2] != p)
+    return SourceText(
+        text=text, format="text", encoding=used, line_unit=unit, pages=pages, lines=starts
+    )
 
 
 def _pages(text: str) -> tuple[str, tuple[int, ...]]:
@@ -173,9 +180,17 @@ def _escaped(data: bytes, names: tuple[str, ...]) -> list[tuple[str, str]]:
         except UnicodeDecodeError:  # an unread byte below 0x80 cannot be kept so
             continue
         bad = len(ESCAPED.findall(text))
-        if bad <= MAX_REPLACED and bad < MAX_REPLACED_SHARE * len(data):
+        few = bad < MAX_REPLACED_SHARE * len(data) or (name == "utf-8" and _cut_character(text))
+        if bad <= MAX_REPLACED and few:
             found.append((name, text))
     return found
+
+
+def _cut_character(text: str) -> bool:
+    """Whether the bytes a UTF-8 decoder could not read are one character cut short."""
+    unread = ESCAPED.findall(text)
+    found = CUT_CHARACTER.search(text)
+    return found is not None and found.group() == "".join(unread)
 
 
 def _replaced(name: str, text: str) -> tuple[str, str]:
@@ -202,7 +217,8 @@ def _common_share(text: str) -> float:
 
 
 def _utf16(data: bytes) -> tuple[str, str]:
-    """Text with zero bytes: UTF-16 without a byte order mark, or not text at all.
+    """Text with zero bytes: UTF-16 without a byte order mark, UTF-8 with a stray NUL or two,
+    or not text at all.
 
     ASCII characters (line breaks, digits) and characters such as 一 (U+4E00) have a zero
     byte in UTF-16; of the two byte orders, the one that reads as Chinese is taken.
@@ -217,6 +233,13 @@ def _utf16(data: bytes) -> tuple[str, str]:
             name, text = max(guesses, key=lambda guess: _common_share(guess[1]))
             if _common_share(text) >= MIN_COMMON_SHARE:
                 return text, name
+    if data.count(b"\x00") <= MAX_REPLACED:  # a stray NUL in UTF-8 text: a character still
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = ""
+        if CJK.search(text[:SAMPLE]) and _sane(text.replace("\x00", "")):
+            return text, "utf-8"
     raise SourceError("is a binary file, not text")
 
 
