@@ -11,7 +11,6 @@ from typer.testing import CliRunner
 
 from outline.cli.app import EXIT_DIFFERENT, EXIT_OK, EXIT_TROUBLE, app
 from tests.support.corpus import SEEDS
-from tests.support.docx_builder import Para, build
 from tests.support.faults import fill_the_disk, refuse_new_files
 
 runner = CliRunner()
