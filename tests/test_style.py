@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from outline.check.marker_style import CANONICAL, Style, corrected, majority, style_of, write
+from outline.check.marker_style import Style, corrected, majority, standard, style_of, write
 from outline.parser.numerals import read_number
 from outline.parser.numerals import write_chinese as chinese
 
@@ -33,6 +33,13 @@ def test_chinese_numerals_read_back() -> None:
         ("circled", "①", 51, None),
         ("article", "第1条", 20, "第20条"),
         ("verb-yao", "一要", 2, "二要"),
+        ("cn-paren", "㈠", 3, "㈢"),
+        ("arabic-paren", "⑴", 4, "⑷"),
+        ("arabic-dot", "⒈", 2, "⒉"),
+        ("stem-dun", "甲、", 3, "丙、"),
+        ("cn-dun", "壹、", 12, "壹拾贰、"),
+        ("chapter", "第壹章", 2, "第贰章"),
+        ("decimal-2", "1.2", 3, None),
     ],
 )
 def test_markers_are_written_in_their_style(
@@ -63,9 +70,17 @@ def test_punctuation_that_does_not_belong_is_put_right(kind: str, marker: str, r
 
 def test_the_majority_style_wins_and_a_tie_goes_to_the_conventional_one() -> None:
     half = Style("(", ")", "chinese")
-    full = CANONICAL["cn-paren"]
+    full = standard("cn-paren")
+    assert full is not None
     assert majority("cn-paren", [half, half, full]) == half
     assert majority("cn-paren", [half, full]) == full
     dotted = Style("", ".", "chinese")
-    assert majority("cn-dun", [dotted, dotted]) == CANONICAL["cn-dun"]
+    assert majority("cn-dun", [dotted, dotted]) == standard("cn-dun")
     assert majority("cn-paren", []) is None
+
+
+def test_the_standard_style_wins_when_asked_if_the_level_writes_its_numerals() -> None:
+    half = Style("(", ")", "chinese")
+    assert majority("cn-paren", [half, half, half], prefer_standard=True) == standard("cn-paren")
+    enclosed = Style("", "", "paren-ideographs")
+    assert majority("cn-paren", [enclosed], prefer_standard=True) == enclosed
