@@ -11,7 +11,8 @@ class Node:
     """One numbered heading of the skeleton, with the text that belongs to it."""
 
     kind: str
-    """The marker kind, a key of `outline.markers.KINDS`: "cn-dun" for 一、, "verb-shi" for 一是."""
+    """The kind of heading, a key of `outline.parser.markers.FAMILIES`: "cn-dun" for 一、,
+    "cn-paren" for （一） and ㈠, "verb-shi" for 一是, "attachment" for 附件1 and its title."""
     marker: str
     """The marker exactly as written: "一、", "（一）", "1．", "第十二条", "一是"."""
     number: int
@@ -34,8 +35,10 @@ class Node:
     inline: bool
     """True when the marker stands inside a paragraph (一是……。二是……) rather than opening one."""
     restart: bool = False
-    """True when an attachment or a second document begins before it (附件2): its numbering,
-    and the tree, start afresh."""
+    """True when an attachment or a second document begins here or before it (附件2): its
+    numbering, and the tree, start afresh."""
+    sub: int = 0
+    """The number of an inserted unit: 1 for 第十七条之一, which stands after 第十七条."""
     children: tuple[Node, ...] = ()
     """The nodes this one contains, in document order."""
 

@@ -61,8 +61,8 @@ def test_terminal_tree_depth_and_body() -> None:
 
 def test_markdown_escapes_what_would_change_the_structure() -> None:
     assert escape("*重点* [1] <b> #3 a_b") == "\\*重点\\* \\[1\\] \\<b\\> \\#3 a\\_b"
-    doc = parse("一、总体\n1.第一项\n（1）细则\n①甲\n⑴乙\n⒈丙\n")
-    assert render_markdown(doc).splitlines()[-1] == "- ⒈丙"
+    doc = parse("一、总体\n1.第一项\n（1）细则\n①甲\n甲、方案\n一是乙。二是丙。\n")
+    assert render_markdown(doc).splitlines()[-1] == "- 二是丙"
     listed = render_markdown(doc, style="list").splitlines()
     assert listed[:2] == ["- 一、总体", "  - 1\\.第一项"]
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from outline.check.marker_style import CANONICAL, Style, corrected, majority, style_of, write
+from outline.check.marker_style import (
+    MAJORITY,
+    Style,
+    corrected,
+    majority,
+    preferred,
+    standard,
+    style_of,
+    write,
+)
 from outline.parser.numerals import read_number
 from outline.parser.numerals import write_chinese as chinese
 
@@ -33,6 +42,13 @@ def test_chinese_numerals_read_back() -> None:
         ("circled", "①", 51, None),
         ("article", "第1条", 20, "第20条"),
         ("verb-yao", "一要", 2, "二要"),
+        ("cn-paren", "㈠", 3, "㈢"),
+        ("arabic-paren", "⑴", 4, "⑷"),
+        ("arabic-dot", "⒈", 2, "⒉"),
+        ("stem-dun", "甲、", 3, "丙、"),
+        ("cn-dun", "壹、", 12, "壹拾贰、"),
+        ("chapter", "第壹章", 2, "第贰章"),
+        ("decimal-2", "1.2", 3, None),
     ],
 )
 def test_markers_are_written_in_their_style(
@@ -63,9 +79,20 @@ def test_punctuation_that_does_not_belong_is_put_right(kind: str, marker: str, r
 
 def test_the_majority_style_wins_and_a_tie_goes_to_the_conventional_one() -> None:
     half = Style("(", ")", "chinese")
-    full = CANONICAL["cn-paren"]
+    full = standard("cn-paren")
+    assert full is not None
     assert majority("cn-paren", [half, half, full]) == half
     assert majority("cn-paren", [half, full]) == full
     dotted = Style("", ".", "chinese")
-    assert majority("cn-dun", [dotted, dotted]) == CANONICAL["cn-dun"]
+    assert majority("cn-dun", [dotted, dotted]) == standard("cn-dun")
     assert majority("cn-paren", []) is None
+
+
+def test_a_level_in_two_styles_takes_the_standard_one_unless_the_majority_rule_is_asked() -> None:
+    half = Style("(", ")", "chinese")
+    full = standard("cn-paren")
+    assert preferred("cn-paren", [half, half, half]) == half
+    assert preferred("cn-paren", [half, half, full]) == full
+    assert preferred("cn-paren", [half, half, full], MAJORITY) == half
+    enclosed = Style("", "", "paren-ideographs")
+    assert preferred("cn-paren", [enclosed]) == enclosed

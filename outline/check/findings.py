@@ -17,11 +17,11 @@ from outline.check.marker_style import STANDARD, corrected, write
 from outline.check.runs import Mark, Run, runs
 from outline.model import Document, Node
 from outline.parser.layout import SENTENCE_STOPS, SPACE, Layout
-from outline.parser.markers import KINDS
+from outline.parser.markers import FAMILIES, ROWS
 
-ORDER = ("cn-dun", "cn-paren", "arabic-dot", "arabic-paren", "circled")
+ORDER = {kind.kind: kind.order for kind in ROWS if kind.order}
 """The conventional order of heading kinds from the top down: 一、 > （一） > 1. > （1） > ①."""
-SENTENCES = frozenset({"article", "verb-shi", "verb-yao", "ordinal", "qi"})
+SENTENCES = frozenset(kind.kind for kind in ROWS if kind.clause)
 """Kinds whose "title" is the first sentence of a clause (第五条　公民应当……；), not a heading
 whose ending is a matter of style."""
 ENDINGS: dict[str, tuple[str, str]] = {
@@ -176,7 +176,7 @@ def _levels(run: Run) -> Iterator[Finding]:
         and parent is not None
         and run.kind in ORDER
         and parent.kind in ORDER
-        and ORDER.index(run.kind) < ORDER.index(parent.kind)
+        and ORDER[run.kind] < ORDER[parent.kind]
     ):
         yield _at("L302", first, parent=parent.marker)
 
@@ -189,8 +189,8 @@ def _titles(doc: Document, layout: Layout) -> Iterator[Finding]:
         if node.inline:
             continue
         if not node.title:
-            kind = KINDS.get(node.kind)
-            if kind is None or kind.titled:
+            rows = FAMILIES.get(node.kind)
+            if rows is None or rows[0].titled:
                 yield _finding("T402", node.line, node.column, {"marker": node.marker})
         elif node.kind not in SENTENCES:
             parent = visit.parent.marker_start if visit.parent else -1

@@ -1,5 +1,7 @@
 """How a marker is written: its style (what stands around the numeral, which numerals), and
-writing a marker of a given style and number.
+writing a marker of a given style and number. Everything here comes from the marker grammar
+(`outline.parser.markers`): a family's rows, their numeral systems, the standard way of writing
+a family and the punctuation that does not belong after it.
 
 A style is what stays the same along a well-kept run: （一） （二） （三） share the style
 （N）, while (四) and （五）、 do not. `check` compares styles; `fix` writes markers in them.
@@ -9,15 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from outline.parser.markers import CIRCLED, DOT_CHARS, KINDS, PAREN_CHARS
-from outline.parser.numerals import ARABIC_DIGITS, write_chinese
-
-FULL_WIDTH = "０１２３４５６７８９"
-ENCLOSED = {"circled": CIRCLED, "paren-char": PAREN_CHARS, "dot-char": DOT_CHARS}
-"""The kinds whose numeral is one enclosed character, and their characters from 1 up."""
+from outline.parser.markers import FAMILIES, Kind, read_numeral, row_pattern
+from outline.parser.numerals import SYSTEMS
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,103 +28,96 @@ class Style:
     suffix: str
     """What stands after the numeral: "）" in （一）, "、" in 一、, "是" in 一是."""
     numerals: str
-    """"chinese" (一), "arabic" (1), "full-width" (１) or "enclosed" (① ⑴ ⒈)."""
+    """The numeral system, a key of `outline.parser.numerals.SYSTEMS`: "chinese" (一),
+    "arabic" (1), "full-width" (１), "circled" (①) …"""
 
     def __str__(self) -> str:
         """The style as one reads it: （N）, N、, 第N条."""
         return f"{self.prefix}N{self.suffix}"
 
 
-STANDARD, MAJORITY = "standard", "majority"
-STYLE_RULES = (STANDARD, MAJORITY)
-"""How the style a level should be written in is chosen, when its markers differ: the
-standard one of GB/T 9704 (一、 （一） 1. （1）) where the kind has one, or the one most markers
-have."""
-
-CANONICAL: dict[str, Style] = {
-    "cn-dun": Style("", "、", "chinese"),
-    "cn-paren": Style("（", "）", "chinese"),
-    "arabic-dot": Style("", ".", "arabic"),
-    "arabic-paren": Style("（", "）", "arabic"),
-}
-"""The styles of GB/T 9704 practice: a level written in more than one style takes it (by the
-standard rule), or it breaks a tie (by the majority rule)."""
-
-PUNCTUATION: dict[str, tuple[re.Pattern[str], str]] = {
-    # 一. 一． 一 、 → 一、: a Chinese numeral takes the enumeration comma.
-    "cn-dun": (re.compile(r"[ \t]?[.．]|[ \t]、"), "、"),
-    # （一）、 → （一）: the brackets already set the numeral apart.
-    "cn-paren": (re.compile(r"([）)])、"), r"\1"),
-}
-"""Punctuation that does not belong after a marker of a kind: a pattern that matches the whole
-suffix when it is wrong, and what to write instead."""
+def matches(kind: str, text: str, pos: int) -> re.Match[str] | None:
+    """The marker of a family at a position (as written: with a Markdown escape or a hard
+    wrap inside), its numeral in group `n`."""
+    for row in FAMILIES.get(kind, ()):
+        if row.pattern:
+            m = row_pattern(row.name).match(text, pos)
+            if m is not None:
+                return m
+    return None
 
 
-@cache
-def pattern(kind: str, numeral: str | None = None) -> re.Pattern[str]:
-    """The marker pattern of a kind, its numeral in group `n`; or only the markers of one numeral.
+def search(
+    kind: str, text: str, start: int, end: int, *, numeral: str, numerals: str
+) -> Iterator[re.Match[str]]:
+    """The markers of a family with one numeral, written in a numeral system (a key of
+    `SYSTEMS`), between two offsets, in order."""
+    found = [
+        m
+        for row in FAMILIES.get(kind, ())
+        if row.pattern and numerals in row.numerals
+        for m in row_pattern(row.name, numeral).finditer(text, start, end)
+    ]
+    return iter(sorted(found, key=lambda m: m.start()))
 
-    It matches a marker as written too: with a Markdown escape (1\\.) or a hard wrap (三\\n要).
-    """
-    k = KINDS[kind]
-    return re.compile(k.pattern.format(n=f"(?P<n>{re.escape(numeral) if numeral else k.numeral})"))
+
+def _row(kind: str, marker: str) -> tuple[Kind, re.Match[str]] | None:
+    for row in FAMILIES.get(kind, ()):
+        if row.pattern:
+            m = row_pattern(row.name).fullmatch(marker)
+            if m is not None:
+                return row, m
+    return None
 
 
 def numeral_span(kind: str, marker: str) -> tuple[int, int] | None:
-    """Where the numeral stands in a marker of a kind (as read: no escape, no line break)."""
-    m = pattern(kind).fullmatch(marker)
-    return m.span("n") if m else None
+    """Where the numeral stands in a marker of a family (as read: no escape, no line break)."""
+    found = _row(kind, marker)
+    return found[1].span("n") if found else None
 
 
 def style_of(kind: str, marker: str) -> Style | None:
-    """The style of a marker of a kind, or None if the marker is not one of that kind."""
-    span = numeral_span(kind, marker)
-    if span is None:
+    """The style of a marker of a family, or None if the marker is not one of that family.
+    A decimal outline number (1.2) has the style of its last number alone: the numbers before
+    it are its parent's, and `fix` does not write them."""
+    found = _row(kind, marker)
+    if found is None:
         return None
-    start, end = span
-    numeral = marker[start:end]
-    if kind in ENCLOSED:
-        numerals = "enclosed"
-    elif numeral[0] in FULL_WIDTH:
-        numerals = "full-width"
-    elif numeral[0] in ARABIC_DIGITS:
-        numerals = "arabic"
-    else:
-        numerals = "chinese"
-    return Style(marker[:start], marker[end:], numerals)
+    row, m = found
+    start, end = m.span("n")
+    read = read_numeral(row, marker[start:end])
+    if read is None:
+        return None
+    prefix = "" if row.depth > 1 else marker[:start]
+    return Style(prefix, marker[end:], read[1].name)
 
 
 def corrected(kind: str, style: Style) -> Style:
     """The style with punctuation that does not belong after the marker put right."""
-    rule = PUNCTUATION.get(kind)
-    wrong = rule[0].fullmatch(style.suffix) if rule else None
-    if rule is None or wrong is None:
-        return style
-    return Style(style.prefix, wrong.expand(rule[1]), style.numerals)
+    for row in FAMILIES.get(kind, ()):
+        if row.wrong_suffix:
+            wrong = re.fullmatch(row.wrong_suffix, style.suffix)
+            if wrong is not None:
+                return Style(style.prefix, wrong.expand(row.right_suffix), style.numerals)
+    return style
 
 
-def write_numeral(number: int, numerals: str, kind: str) -> str | None:
+def write_numeral(number: int, numerals: str, kind: str = "") -> str | None:
     """A number written in a system of numerals, or None if that system has no such numeral.
 
-    >>> [write_numeral(n, "chinese", "cn-dun") for n in (3, 10, 12, 20, 105, 110)]
+    >>> [write_numeral(n, "chinese") for n in (3, 10, 12, 20, 105, 110)]
     ['三', '十', '十二', '二十', '一百零五', '一百一十']
-    >>> write_numeral(12, "full-width", "arabic-dot"), write_numeral(3, "enclosed", "circled")
-    ('１２', '③')
+    >>> write_numeral(12, "full-width"), write_numeral(3, "circled"), write_numeral(2, "stems")
+    ('１２', '③', '乙')
     """
-    if number < 1:
+    system = SYSTEMS.get(numerals)
+    if system is None or number < 1 or number >= 10_000:
         return None
-    if numerals == "enclosed":
-        chars = ENCLOSED.get(kind, "")
-        return chars[number - 1] if number <= len(chars) else None
-    if numerals == "arabic":
-        return str(number)
-    if numerals == "full-width":
-        return "".join(FULL_WIDTH[int(d)] for d in str(number))
-    return write_chinese(number) if number < 10_000 else None
+    return system.write(number)
 
 
 def write(kind: str, style: Style, number: int) -> str | None:
-    """The marker of a kind for a number in a style: （三）, 3., 第三条; None if it cannot be."""
+    """The marker of a family for a number in a style: （三）, 3., 第三条; None if it cannot be."""
     numeral = write_numeral(number, style.numerals, kind)
     if numeral is None:
         return None
@@ -133,10 +125,28 @@ def write(kind: str, style: Style, number: int) -> str | None:
     return marker if numeral_span(kind, marker) is not None else None
 
 
+STANDARD, MAJORITY = "standard", "majority"
+STYLE_RULES = (STANDARD, MAJORITY)
+"""How the style a level should be written in is chosen, when its markers differ: the
+standard one of GB/T 9704 (一、 （一） 1. （1）) where the family has one, or the one most
+markers have."""
+
+
+@cache
+def standard(kind: str) -> Style | None:
+    """The style GB/T 9704 writes a family in (（N） for （一）), where the grammar says."""
+    for row in FAMILIES.get(kind, ()):
+        if row.standard:
+            prefix, _, suffix = row.standard.partition("N")
+            return Style(prefix, suffix, row.numerals[0])
+    return None
+
+
 def preferred(kind: str, styles: list[Style], rule: str = STANDARD) -> Style | None:
     """The style a level's markers should share: theirs when they share one (wrong
-    punctuation put right); when they differ, the standard style of their kind, or by the
-    majority rule the style most of them have.
+    punctuation put right); when they differ, the standard style of their family if one of
+    them writes its numbers in the standard's system, or by the majority rule the style most
+    of them have.
 
     >>> paren, ascii = Style("（", "）", "chinese"), Style("(", ")", "chinese")
     >>> str(preferred("cn-paren", [ascii, ascii, paren])), str(preferred("cn-paren", [ascii]))
@@ -146,18 +156,25 @@ def preferred(kind: str, styles: list[Style], rule: str = STANDARD) -> Style | N
     """
     found = majority(kind, styles)
     differ = len({corrected(kind, style) for style in styles}) > 1
-    if rule == MAJORITY or not differ:
+    canonical = standard(kind)
+    if rule == MAJORITY or not differ or canonical is None:
         return found
-    return CANONICAL.get(kind, found)
+    return canonical if any(_same_system(canonical, s) for s in styles) else found
 
 
 def majority(kind: str, styles: list[Style]) -> Style | None:
-    """The style most markers of a level are written in, once wrong punctuation is put right; in
-    a tie, the conventional style if it is among the tied, else the one that comes first."""
+    """The style most markers of a level are written in, once wrong punctuation is put right;
+    in a tie, the standard one if it is among the tied, else the one that comes first."""
     if not styles:
         return None
     counts = Counter(corrected(kind, style) for style in styles)
     top = max(counts.values())
     tied = [s for s in counts if counts[s] == top]
-    canonical = CANONICAL.get(kind)
+    canonical = standard(kind)
     return canonical if canonical in tied else tied[0]
+
+
+def _same_system(canonical: Style, style: Style) -> bool:
+    """Whether a style writes its numbers in the system the standard style does (一 and 一;
+    not ① for the standard of （1）)."""
+    return canonical.numerals == style.numerals

@@ -21,21 +21,24 @@ from dataclasses import dataclass, field, replace
 from outline.check.marker_style import (
     STANDARD,
     Style,
-    pattern,
+    matches,
     preferred,
+    search,
     style_of,
     write_numeral,
 )
 from outline.check.series import number_headings
 from outline.model import Document, Node
+from outline.parser.items import as_read
 from outline.parser.layout import SENTENCE_STOPS, SPACE, Layout
-from outline.parser.markers import KINDS
-from outline.parser.regions import attachment_starts
-from outline.parser.scan import RUN_REACH, as_read, candidates
+from outline.parser.markers import KINDS, ROWS
+from outline.parser.regions import attachments as attachment_regions
+from outline.parser.scan import GLUED, candidates
+from outline.parser.select import RUN_REACH
 
-ENUMERATIONS = frozenset({"verb-shi", "verb-yao", "ordinal", "qi"})
+ENUMERATIONS = frozenset(kind.kind for kind in ROWS if kind.enumerates)
 """Kinds that enumerate points inside paragraphs: one found alone is still worth a word."""
-VERBS = frozenset({"verb-shi", "verb-yao"})
+VERBS = frozenset(kind.kind for kind in ROWS if kind.joins)
 """Enumerations that always start at 一 (an argument may open with 首先 and go on 第二，)."""
 MAX_GAP = 3
 """Gaps of more missing numbers are not looked into: the list is broken, not misread."""
@@ -113,7 +116,7 @@ class _Series:
 
 def attachments(layout: Layout) -> list[int]:
     """Offsets where an attachment begins (附件2：): a new part, numbered afresh."""
-    return [layout.paragraphs[i].start for i in attachment_starts(layout)]
+    return [a.start for a in attachment_regions(layout)[0]]
 
 
 class _Context:
@@ -152,7 +155,7 @@ class _Context:
     def mark(self, kind: str, number: int, start: int, node: Node | None) -> Mark:
         """The marker of a kind at an offset."""
         text = self.text
-        m = pattern(kind).match(text, start)
+        m = matches(kind, text, start)
         raw = text[start : m.end()] if m else ""
         read = as_read(raw)
         marker = node.marker if node else read
@@ -222,6 +225,8 @@ def _join_strays(context: _Context, series: list[_Series]) -> list[_Series]:
     layout = context.layout
     orphans: dict[tuple[int, str], _Series] = {}
     for c in candidates(layout):
+        if c.where == GLUED:
+            continue  # 统一是, 唯一是: inside a word, no place for a marker
         kind = c.kind.name
         if c.marker_start in taken or c.count_like or (c.block and c.kind.standalone):
             continue
@@ -279,7 +284,9 @@ def _missing(one: _Series, mark: Mark, numbers: range, start: int, context: _Con
         numeral = write_numeral(number, mark.style.numerals, one.kind)
         if numeral is None:
             return []
-        hits = pattern(one.kind, numeral).finditer(text, start, mark.start)
+        hits = search(
+            one.kind, text, start, mark.start, numeral=numeral, numerals=mark.style.numerals
+        )
         hit = next(
             (m for m in hits if not one.heading or text[m.start() - 1 : m.start()] in OPENERS), None
         )
@@ -329,11 +336,17 @@ def _run(one: _Series, marks: list[Mark], context: _Context) -> Run | None:
         # 二是……三是…… with no 一是: a list that lost its head, unless an 一是 stands in its
         # section where the parser could not take it (关键一是……。二是……) or starts another
         # list. A lone 二是 is prose (其二是……), never renumbered.
-        heads = (pattern(kind, "一").search(context.text, start, end) for kind in kinds)
+        heads = (
+            next(search(kind, context.text, start, end, numeral="一", numerals="chinese"), None)
+            for kind in kinds
+        )
         return run if one.kind in VERBS and len(marks) > 1 and not any(heads) else None
     if len(marks) > 1:
         return run
-    seconds = (pattern(kind, "二").search(context.text, first.end, end) for kind in kinds)
+    seconds = (
+        next(search(kind, context.text, first.end, end, numeral="二", numerals="chinese"), None)
+        for kind in kinds
+    )
     return None if any(seconds) else replace(run, lone=True)
 
 

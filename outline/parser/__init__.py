@@ -1,4 +1,10 @@
-"""`parse`: from a text to its Document."""
+"""The parser: from a text to its Document.
+
+`layout` finds lines and paragraphs; `scan` every marker and where it stands; `regions` the
+tables of contents, attachments and speech resumptions; `select` the markers that are headings;
+`items` their titles and spans; `tree` nests them; `front` reads the title, date and salutation.
+The marker grammar is the table in `markers`, the numeral systems are in `numerals`.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +12,21 @@ from collections.abc import Mapping
 
 from outline.model import Document
 from outline.parser.front import read_front
+from outline.parser.items import items
 from outline.parser.layout import Layout
-from outline.parser.scan import scan
+from outline.parser.regions import (
+    attachments,
+    speech_resumptions,
+    table_of_contents,
+    toc_titles,
+    unit_titles,
+)
+from outline.parser.scan import candidates
+from outline.parser.select import select
 from outline.parser.style_levels import with_levels
 from outline.parser.tree import nest
+
+__all__ = ["parse"]
 
 
 def parse(text: str, styled: Mapping[int, int] | None = None) -> Document:
@@ -23,14 +40,27 @@ def parse(text: str, styled: Mapping[int, int] | None = None) -> Document:
     [(1, '一、', '总体要求'), (2, '（一）', '指导思想'), (1, '二、', '主要任务')]
     """
     layout = Layout(text)
-    items = scan(layout)
-    front = read_front(layout, items[0].start if items else len(text))
+    starts, listed = attachments(layout)
+    found = [c for c in candidates(layout) if c.marker_start >= listed.get(c.paragraph, -1)]
+    restarts = [a.end for a in starts]
+    contents = toc_titles(layout)
+    if contents:
+        entries, bodies = table_of_contents(layout, found, contents, marked_only=True)
+        found = [c for c in found if c.marker_start not in entries]
+        contents = sorted(contents + bodies)
+    accepted = select(found, layout, restarts, contents)
+    entries, bodies = table_of_contents(layout, accepted, contents)
+    if entries:
+        found = [c for c in found if c.marker_start not in entries]
+        accepted = select(found, layout, restarts, contents + bodies)
+    titles = unit_titles(layout, accepted)
+    flat = items(layout, accepted, starts, speech_resumptions(layout), titles)
+    front = read_front(layout, flat[0].start if flat else len(text))
     if styled:
-        items = with_levels(layout, items, styled, front.title_line)
-    nodes = nest(items, layout)
+        flat = with_levels(layout, flat, styled, front.title_line)
     return Document(
         text=text,
-        nodes=nodes,
+        nodes=nest(flat, layout),
         title=front.title,
         title_line=front.title_line,
         date=front.date,

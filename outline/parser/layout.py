@@ -36,6 +36,13 @@ FRAGMENT = 4
 """Text this short between spaces continues its line's paragraph (总  则)."""
 MIN_WRAPPED = 5
 """Fewer lines at one width are no evidence of a hard wrap."""
+NEIGHBOURS = 6
+"""Lines on either side that a line is compared with to tell whether it is full."""
+NEAR_FULL = 0.85
+"""A line this close to the wide lines around it is full, half-width punctuation and all."""
+MIN_FULL_NEIGHBOURS = 2
+"""Lines around a full one that must be as wide and stop in mid-sentence too (prose, not
+headings), for the width to be a wrap's."""
 MARKED_SHARE = 0.5
 """More lines after full ones opening with a marker than this share: not a wrapped text."""
 
@@ -67,6 +74,7 @@ class Layout:
         self.continues = self._wrapped_lines()
         self.paragraphs = self._paragraphs()
         self._starts = [p.start for p in self.paragraphs]
+        self._openings: dict[int, int] | None = None
 
     def locate(self, offset: int) -> tuple[int, int]:
         """1-based line and column of an offset."""
@@ -89,6 +97,47 @@ class Layout:
     def paragraph_at(self, offset: int) -> int:
         """Index of the paragraph that holds an offset (or the last one before it)."""
         return bisect_right(self._starts, offset) - 1
+
+    def paragraph_end(self, index: int) -> int:
+        """Offset just past the last character of a paragraph."""
+        return self.paragraphs[index].end
+
+    def openings(self) -> dict[int, int]:
+        """Where the text of each paragraph begins, past its indentation and stray Markdown:
+        the index of the paragraph, by that offset."""
+        if self._openings is None:
+            self._openings = {
+                self.opening(p.start, p.end): index for index, p in enumerate(self.paragraphs)
+            }
+        return self._openings
+
+    def continues_sentence(self, offset: int) -> bool:
+        """Whether the line that holds an offset continues the sentence of the line before it:
+        that line stops in mid-sentence and is as wide as the widest lines around it, as the
+        lines of a hard-wrapped text are (two more around it are as wide, in mid-sentence)."""
+        index = bisect_right(self.line_starts, offset) - 1
+        if index == 0:
+            return False
+        before = self.line_text(index - 1).strip(SPACE)
+        if not before or before[-1] in SENTENCE_END:
+            return False
+        width = visual_width(before)
+        if width < MIN_WRAP_WIDTH:
+            return False
+        near = range(max(0, index - NEIGHBOURS), min(len(self.line_starts), index + NEIGHBOURS))
+        lines = [self.line_text(i).strip(SPACE) for i in near if i != index - 1]
+        widths = [visual_width(line) for line in lines]
+        wide = sorted(widths, reverse=True)[: MIN_FULL_NEIGHBOURS + 1]
+        if not wide or width < wide[-1] * NEAR_FULL:
+            return False
+        wrapped = sum(
+            1
+            for line, w in zip(lines, widths, strict=True)
+            if w >= width * NEAR_FULL
+            and line[-1] not in SENTENCE_END
+            and MARKER.match(line, len(PREFIX.match(line).group())) is None  # type: ignore[union-attr]
+        )
+        return wrapped >= MIN_FULL_NEIGHBOURS
 
     def _wrapped_lines(self) -> list[bool]:
         """For each line, whether it continues the previous one (a hard wrap), not a paragraph.

@@ -1,5 +1,9 @@
-"""Reading the numerals of markers: Chinese (一, 十一, 二百零五, 两百), Arabic, full-width; and
-writing Chinese numerals, as documents and Word's list formats do.
+"""Numeral systems: how the numeral of a marker is matched, read and written.
+
+Each system is a row of `SYSTEMS`: Chinese counting (一, 十一, 二百零五, 两百), the financial
+numerals of contracts and some laws (壹, 拾贰), Arabic digits half- or full-width, the ten
+heavenly stems (甲乙丙丁), and the enclosed characters that hold a number (① ⑴ ⒈ ㈠). The marker
+table (`outline.parser.markers`) says which systems each kind of marker takes.
 
 The common Chinese numerals come from a table generated with cn2an; cn2an itself is imported
 only for the rare numeral outside that table, so that start-up stays fast.
@@ -7,24 +11,56 @@ only for the rare numeral outside that table, so that start-up stays fast.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 from outline.parser._numeral_table import TABLE
 
 CHINESE_DIGITS = "零〇一二三四五六七八九十百千两"
+FINANCIAL_DIGITS = "零壹贰叁肆伍陆柒捌玖拾佰仟"
 ARABIC_DIGITS = "0123456789０１２３４５６７８９"
-_TO_ASCII = str.maketrans("０１２３４５６７８９", "0123456789")
+FULL_WIDTH = "０１２３４５６７８９"
+STEMS = "甲乙丙丁戊己庚辛壬癸"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
+PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+DOT_DIGITS = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
+PAREN_IDEOGRAPHS = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
 WRITTEN_DIGITS = "零一二三四五六七八九"
 """The digits `write_chinese` writes by default, zero first."""
+_TO_ASCII = str.maketrans(FULL_WIDTH, "0123456789")
+_FINANCIAL_TO_CHINESE = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
+
+
+@dataclass(frozen=True, slots=True)
+class System:
+    """One system of numerals."""
+
+    name: str
+    """Stable identifier, as a marker's style names it: "chinese", "arabic", "circled" …"""
+    pattern: str
+    """Regular expression (no groups) for one numeral of this system."""
+    read: Callable[[str], int | None]
+    """The value of a numeral, or None if it is not one."""
+    write: Callable[[int], str | None]
+    """A number's numeral, or None if the system has none for it."""
+    first: str
+    """Every character a numeral of this system may begin with."""
 
 
 def read_number(numeral: str) -> int | None:
-    """The value of a numeral as it stands in a marker, or None if it is not one."""
+    """The value of a Chinese or Arabic numeral as it stands in a marker, or None.
+
+    >>> [read_number(s) for s in ("十一", "两百", "一〇五", "１２", "壹拾贰", "十万八千")]
+    [11, 200, 105, 12, 12, 108000]
+    """
     if not numeral:
         return None
     if numeral[0] in ARABIC_DIGITS:
         ascii_digits = numeral.translate(_TO_ASCII)
         return int(ascii_digits) if ascii_digits.isdigit() else None
+    numeral = numeral.translate(_FINANCIAL_TO_CHINESE)
     value = TABLE.get(numeral)
     return value if value is not None else _read_rare(numeral)
 
@@ -104,3 +140,83 @@ def _below_myriad(n: int, digits: str, units: str, zero: bool, bare_ten: bool) -
         else:
             out += digits[digit] + unit
     return out
+
+
+def _counting(digits: str, units: str, *, bare_ten: bool) -> Callable[[int], str | None]:
+    return lambda n: write_chinese(n, digits, units=units, bare_ten=bare_ten) if n > 0 else None
+
+
+def _series(chars: str) -> tuple[Callable[[str], int | None], Callable[[int], str | None]]:
+    """Reading and writing a closed series of characters, 1 for the first."""
+
+    def read(numeral: str) -> int | None:
+        index = chars.find(numeral) if len(numeral) == 1 else -1
+        return index + 1 if index >= 0 else None
+
+    def write(n: int) -> str | None:
+        return chars[n - 1] if 1 <= n <= len(chars) else None
+
+    return read, write
+
+
+def _enclosed(name: str, chars: str) -> System:
+    read, write = _series(chars)
+    return System(name, f"[{chars}]", read, write, chars)
+
+
+def _digits(name: str, digits: str) -> System:
+    table = str.maketrans("0123456789", digits)
+    return System(
+        name,
+        f"[{digits}]{{1,4}}",
+        read_number,
+        lambda n: str(n).translate(table) if n > 0 else None,
+        digits,
+    )
+
+
+SYSTEMS: Mapping[str, System] = MappingProxyType(
+    {
+        system.name: system
+        for system in (
+            System(
+                "chinese",
+                f"[{CHINESE_DIGITS}]{{1,8}}",
+                read_number,
+                _counting(WRITTEN_DIGITS, "十百千", bare_ten=True),
+                CHINESE_DIGITS,
+            ),
+            System(
+                "financial",
+                f"[{FINANCIAL_DIGITS}]{{1,8}}",
+                read_number,
+                _counting("零壹贰叁肆伍陆柒捌玖", "拾佰仟", bare_ten=False),
+                FINANCIAL_DIGITS,
+            ),
+            _digits("arabic", "0123456789"),
+            System(
+                "outline",
+                f"[{ARABIC_DIGITS}]{{1,2}}",
+                read_number,
+                lambda n: str(n) if 0 < n < 100 else None,
+                ARABIC_DIGITS,
+            ),
+            _digits("full-width", FULL_WIDTH),
+            System("stems", f"[{STEMS}]", *_series(STEMS), STEMS),
+            _enclosed("circled", CIRCLED),
+            _enclosed("paren-digits", PAREN_DIGITS),
+            _enclosed("dot-digits", DOT_DIGITS),
+            _enclosed("paren-ideographs", PAREN_IDEOGRAPHS),
+        )
+    }
+)
+"""Numeral systems by name."""
+
+
+def system_of(numeral: str, names: tuple[str, ...]) -> System | None:
+    """The first of the named systems that reads a numeral."""
+    for name in names:
+        system = SYSTEMS[name]
+        if numeral[:1] in system.first and system.read(numeral) is not None:
+            return system
+    return None

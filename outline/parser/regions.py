@@ -1,124 +1,375 @@
 """Regions of a text that change what its markers mean: a table of contents (its entries repeat
-the headings), attachments (their numbering starts afresh), and the addresses with which a
-speech returns to its main line."""
+the headings), attachments (their numbering starts afresh, under a node of their own), lists of
+attachments, and the addresses with which a speech returns to its main line."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from outline.parser.layout import SENTENCE_STOPS, SPACE, Layout
-from outline.parser.markers import MARKER
+from outline.parser.markers import KIND_OF_GROUP, KINDS, MARKER, NUMERAL_GROUP, read_numeral
+from outline.parser.scan import Candidate
 
-LINE_END = r"(?=[\r\n]|\Z)"
-TOC_TITLE = re.compile(rf"目[{SPACE}]*录[{SPACE}*]*{LINE_END}")
-"""目录 ending a line; on a line of its own, a table of contents follows."""
-TOC_LEADERS = (*(ch * 4 for ch in ".·-_…"), "……", "...", "。。。")
-"""What leads from an entry of a table of contents to its page number."""
-PAGE_NUMBER = re.compile(rf"[0-9０-９]{{1,4}}+[{SPACE}]*+(?=[\r\n]|\Z)")
-"""Digits ending a line: after a leader, the page number of an entry of a table of contents
-(一、总体要求……………3)."""
+TOC_TITLE = re.compile(rf"目[{SPACE}]*录[{SPACE}*：:]*")
+"""目录 opening a paragraph, alone on its line or before its entries on one line; or anywhere
+right before its first entry (目　　录第一章　总则, where line breaks were lost)."""
+LEADERS = re.compile(r"(?:[.·•…_\-—]{2,}|…|\t)[ \t.·…_\-—]*[0-9０-９ivxlcIVXLC]{1,5}\s*$")
+"""What leads from an entry of a table of contents to its page number, with the number
+(一、总体要求……………3, 第一章　总则	1)."""
 ATTACHMENT = re.compile(
-    rf"[{SPACE}]*(?:[-*_][{SPACE}]*){{3,}}$"  # a Markdown thematic break: ---
-    rf"|[{SPACE}#*>]*(?:(?:附件|附表|附录)(?:[{SPACE}]*[0-9０-９一二三四五六七八九十]+)?"
-    rf"(?:[{SPACE}]*[：:]|[{SPACE}]+|$|(?<=[0-9０-９一二三四五六七八九十]))|附[：:])"
-    rf"[{SPACE}*]*(?:$|(?=[^{SENTENCE_STOPS}]{{1,40}}$))"
+    rf"[{SPACE}]*(?P<rule>(?:[-*_][{SPACE}]*){{3,}})$"  # a Markdown thematic break: ---
+    rf"|(?:[{SPACE}#*>]|[-+](?=[{SPACE}]))*(?P<label>(?:附件|附表|附录)(?:[{SPACE}]*[0-9０-９一二三四五六七八九十]+)?"
+    rf"|附(?=[：:]))"
+    rf"(?P<sep>[{SPACE}]*[：:][{SPACE}]*|[{SPACE}]+|$|(?<=[0-9０-９一二三四五六七八九十]))"
+    rf"[{SPACE}*]*(?P<title>$|[^{SENTENCE_STOPS}\r\n]{{1,60}}$)"
 )
-"""附件 / 附件2： / 附件：XX办法 / 附： on a line of its own, or a Markdown thematic break (---):
-what follows is another document, numbered afresh; not 附件须齐全。, a sentence of the body."""
+"""附件 / 附件2： / 附件：XX办法 / 附件1　包头市……指标 / 附： on a line of its own, or a Markdown
+thematic break (---): what follows is another document, numbered afresh; not 附件须齐全。, a
+sentence of the body."""
+INLINE_ATTACHMENT = re.compile(
+    rf"附件(?P<n>[0-9０-９一二三四五六七八九十]{{1,2}})?[{SPACE}：:]*"
+    rf"(?=[^{SPACE}\r\n。，,、；;：:的所中为和及与或0-9０-９])"
+)
+BEFORE_ATTACHMENT = frozenset(SPACE + "\r\n。；！？;!?）)】日")
+"""What may stand right before 附件 that opens an attachment inside a paragraph."""
+"""附件1 (or 附件) inside a paragraph, where a line break was lost before it."""
+TITLE_END = re.compile(rf"[{SPACE}]{{2,}}|[{SENTENCE_STOPS}\r\n]|附件")
+"""Where the title of an attachment found inside a paragraph ends, at the latest."""
+ANYWHERE_MARKER = re.compile(f"(?:{MARKER.pattern})", re.MULTILINE)
+UNIT_TITLE = re.compile(rf"[附总分][{SPACE}]*则")
+"""附则, 附　　则, 总则, 分则: the title of an unnumbered unit of a law."""
 ADDRESS = re.compile(
     rf"[{SPACE}]*(?:各位代表|各位委员|各位同志|同志们|同志们、朋友们|女士们、先生们)[！!]"
 )
 """各位代表！ opening a paragraph: a speech returning to its main line."""
-ATTACHMENT_NAME_MAX = 40
-"""A longer paragraph after a list of attachments is not one of its entries."""
+NAME_MAX = 40
+"""A longer paragraph after a list of attachments is not one of its entries; a longer line
+after 附件 alone is not the attachment's title."""
 SENTENCE_STOP = re.compile(f"[{SENTENCE_STOPS}]")
-TOC_LINE_MAX = 60
-"""A longer paragraph is body text: the table of contents has ended."""
+TOC_ENTRY_MAX = 80
+"""Text between two entries of a table of contents: an entry's title, leader and page number."""
+KEY_CHARS = 4
+"""Characters of a title that tell one heading from another, for a table of contents."""
+NOT_WORD = re.compile(r"[\W_]+")
 
 
-def not_headings(layout: Layout) -> set[int]:
-    """Paragraphs whose markers are not headings: the entries of a table of contents and of
-    the list of attachments at the end of a notice."""
-    return _table_of_contents(layout) | _attachment_lists(layout)
+class UnitTitle(NamedTuple):
+    """An unnumbered unit of a law (附则) on a line of its own."""
+
+    paragraph: int
+    """Index of its paragraph."""
+    start: int
+    """Offset where its paragraph begins."""
+    opening: int
+    """Offset of its first character."""
+    title: str
+    """The title, its letter spacing removed: 附则."""
+    end: int
+    """Offset where its paragraph ends."""
 
 
-def _table_of_contents(layout: Layout) -> set[int]:
-    """After 目录, up to where the body repeats the first entry; and any line with a leader and
-    a page number."""
+def unit_titles(layout: Layout, headings: list[Candidate]) -> list[UnitTitle]:
+    """附则 (总则, 分则) alone on its line after a unit of a law and before an article: a unit
+    of its own, without a number."""
     text = layout.text
-    excluded: set[int] = set()
-    for m in PAGE_NUMBER.finditer(text):
-        before = m.start()
-        while before and text[before - 1] in SPACE:
-            before -= 1
-        if text.endswith(TOC_LEADERS, 0, before):
-            excluded.add(layout.paragraph_at(m.start()))
-    for m in TOC_TITLE.finditer(text):
-        first = layout.paragraph_at(m.start())
-        if _opening(layout, first) != m.start():
+    starts = [c.marker_start for c in headings]
+    found: list[UnitTitle] = []
+    for m in UNIT_TITLE.finditer(text):
+        index = layout.paragraph_at(m.start())
+        para = layout.paragraphs[index]
+        opening = layout.opening(para.start, para.end)
+        if opening != m.start() or m.end() != para.end - _trailing(text, para.start, para.end):
             continue
-        excluded.add(first)
-        entry = ""
-        for index in range(first + 1, len(layout.paragraphs)):
-            para = layout.paragraphs[index]
-            content = text[para.start : para.end]
-            key = _key(content)
-            if not key:
+        k = bisect_left(starts, para.end)
+        if (
+            0 < k < len(headings)
+            and headings[k].kind.name == "article"
+            and headings[k - 1].kind.unit
+        ):
+            title = re.sub(f"[{SPACE}]", "", m.group())
+            found.append(UnitTitle(index, para.start, opening, title, para.end))
+    return found
+
+
+def _trailing(text: str, start: int, end: int) -> int:
+    """How many spaces and stray Markdown end a paragraph."""
+    n = 0
+    while end - n > start and text[end - n - 1] in SPACE + "*#":
+        n += 1
+    return n
+
+
+class Attachment(NamedTuple):
+    """Where an attachment (or a second document) begins."""
+
+    paragraph: int
+    """Index of the paragraph that opens it."""
+    label: str
+    """附件1, 附件, 附表2 …: as written, without the colon; "" for a thematic break (---)."""
+    start: int
+    """Offset of the label's first character."""
+    title: str
+    """The attachment's title: after the label, or the line after a label alone."""
+    end: int
+    """Offset where its heading (label and title) ends."""
+
+
+def attachments(layout: Layout) -> tuple[list[Attachment], dict[int, int]]:
+    """The attachments of a text, in order — 附件2：XX办法, 附件 then a title line, ---, or
+    附件1 and a title inside a paragraph of a text that lost its line breaks — and the lists
+    of attachments in a notice (附件：1.XX办法 / 2.XX表), whose markers are not headings: the
+    offset where each paragraph of such a list stops being one, by paragraph."""
+    text = layout.text
+    found: list[Attachment] = []
+    listed: dict[int, int] = {}
+    for index, para in enumerate(layout.paragraphs):
+        m = ATTACHMENT.match(text, para.start, para.end)
+        if m is None:
+            continue
+        if m.group("rule"):
+            if not _underline(layout, para.line):
+                found.append(Attachment(index, "", m.start("rule"), "", para.end))
+            continue
+        label = re.sub(f"[{SPACE}]", "", m.group("label"))
+        title, end = m.group("title").strip(SPACE + "*"), para.end
+        if MARKER.match(title):
+            listed.update(dict.fromkeys(_listed(layout, index), len(text)))
+            continue
+        if not title and index + 1 < len(layout.paragraphs):
+            if m.group("sep").strip(SPACE) and _entry(layout, index + 1):
+                listed.update(dict.fromkeys(_listed(layout, index), len(text)))
+                continue  # 附件： then 1.XX办法 on the next line
+            title, end = _title_after(layout, index + 1) or ("", end)
+        found.append(Attachment(index, label, m.start("label"), title, end))
+    inside = list(_inside_paragraphs(layout, {a.start for a in found}))
+    for a in inside:
+        if a.paragraph in listed:  # the list ends where the attachment begins
+            listed[a.paragraph] = min(listed[a.paragraph], a.start)
+    found = sorted([*found, *inside], key=lambda a: a.start)
+    return _without_listed(found), listed
+
+
+def _inside_paragraphs(layout: Layout, known: set[int]) -> Iterator[Attachment]:
+    """附件1 and its title where a line break was lost before them (……职责 附件1突发环境事件
+    分级标准): after a space, a sentence end, a closing bracket or a date, and not a citation
+    (见附件1, 附件1所列); 附件 without a number only when the first heading of a list follows
+    its title (……。附件包头市……指标一、政务服务)."""
+    text = layout.text
+    listed_end = -1
+    for m in INLINE_ATTACHMENT.finditer(text):
+        index = layout.paragraph_at(m.start())
+        para = layout.paragraphs[index]
+        if m.start() in known or layout.opening(para.start, para.end) == m.start():
+            continue
+        if m.start() != listed_end and (
+            not m.start() or text[m.start() - 1] not in BEFORE_ATTACHMENT
+        ):
+            continue
+        limit = min(para.end, m.end() + NAME_MAX)
+        title_end = limit
+        stop = TITLE_END.search(text, m.end(), limit)
+        if stop is not None:
+            title_end = stop.start()
+            if text.startswith("附件", title_end):
+                listed_end = title_end  # 附件：XX办法 listed, then 附件 XX办法 itself
                 continue
-            if (entry and key == entry) or len(content) > TOC_LINE_MAX or "。" in content:
-                break  # the body begins: its first heading repeats the first entry
-            entry = entry or key
-            excluded.add(index)
-    return excluded
-
-
-def _attachment_lists(layout: Layout) -> set[int]:
-    """附件：1.XX办法 and the entries under it (2.XX表): names of attached documents."""
-    text = layout.text
-    excluded: set[int] = set()
-    for first in attachment_starts(layout):
-        para = layout.paragraphs[first]
-        header = ATTACHMENT.match(text, para.start, para.end)
-        if header is None or not MARKER.match(text, header.end(), para.end):
+        marker = ANYWHERE_MARKER.search(text, m.end() + 1, title_end)
+        if marker is not None:
+            title_end = marker.start()
+        elif not m.group("n"):
             continue
-        excluded.add(first)
-        for index in range(first + 1, len(layout.paragraphs)):
-            para = layout.paragraphs[index]
-            name = text[para.start : para.end]
-            if (
-                len(name.strip(SPACE)) > ATTACHMENT_NAME_MAX
-                or SENTENCE_STOP.search(name)
-                or not MARKER.match(text, _opening(layout, index), para.end)
-            ):
-                break
-            excluded.add(index)
-    return excluded
+        title = text[m.end() : title_end].strip(SPACE)
+        if title and (m.group("n") or _first(marker)):
+            label = re.sub(f"[{SPACE}：:]", "", m.group())
+            yield Attachment(index, label, m.start(), title, title_end)
 
 
-def _opening(layout: Layout, index: int) -> int:
-    """Where a paragraph's text begins, past its indentation and stray Markdown."""
+def _first(marker: re.Match[str] | None) -> bool:
+    """Whether a marker counts 1: 一、 （一） 1. 第一章."""
+    if marker is None or marker.lastgroup is None:
+        return False
+    kind = KINDS[KIND_OF_GROUP[marker.lastgroup]]
+    read = read_numeral(kind, marker.group(NUMERAL_GROUP[kind.name]))
+    return read is not None and read[0] == 1
+
+
+def _underline(layout: Layout, line: int) -> bool:
+    """Whether a line of dashes underlines the line of text right above it (a Markdown heading
+    in the setext style), rather than standing apart as a thematic break."""
+    return line > 0 and bool(layout.line_text(line - 1).strip(SPACE))
+
+
+def _without_listed(found: list[Attachment]) -> list[Attachment]:
+    """The attachments less the entries of a list of them in the notice (附件：XX办法), which
+    the attachment itself follows under its own label (附件 / XX办法)."""
+    seen: set[str] = set()
+    kept: list[Attachment] = []
+    for a in reversed(found):
+        key = _title_key(a.title)
+        if not (a.label and key and key in seen):
+            kept.append(a)
+        seen.add(key)
+    return kept[::-1]
+
+
+def _title_key(title: str) -> str:
+    return NOT_WORD.sub("", title)[:KEY_CHARS]
+
+
+def _title_after(layout: Layout, index: int) -> tuple[str, int] | None:
+    """The title on the paragraph after 附件 alone: short, no sentence, no marker."""
     para = layout.paragraphs[index]
-    return layout.opening(para.start, para.end)
+    content = layout.text[para.start : para.end].strip(SPACE + "*#")
+    if not content or len(content) > NAME_MAX or SENTENCE_STOP.search(content):
+        return None
+    if MARKER.match(layout.text, layout.opening(para.start, para.end), para.end):
+        return None
+    return content, para.end
 
 
-def _key(s: str) -> str:
-    return re.sub(r"[\s\W_]+", "", s)
+def _entry(layout: Layout, index: int) -> bool:
+    """Whether a paragraph names an attachment in a list: a marker and a short name."""
+    para = layout.paragraphs[index]
+    name = layout.text[para.start : para.end]
+    return (
+        len(name.strip(SPACE)) <= NAME_MAX
+        and SENTENCE_STOP.search(name) is None
+        and MARKER.match(layout.text, layout.opening(para.start, para.end), para.end) is not None
+    )
 
 
-def attachment_starts(layout: Layout) -> list[int]:
-    """Paragraphs that begin an attachment: the numbering after them starts afresh."""
-    return _paragraphs_matching(layout, ATTACHMENT)
+def _listed(layout: Layout, first: int) -> set[int]:
+    """附件：1.XX办法 and the entries under it (2.XX表): names of attached documents, up to
+    the first attachment itself (附件1 with its title)."""
+    text = layout.text
+    listed: set[int] = set()
+    for index in range(first, len(layout.paragraphs)):
+        para = layout.paragraphs[index]
+        if index > first and not _entry(layout, index):
+            break
+        listed.add(index)
+        if INLINE_ATTACHMENT.search(text, para.start, para.end):
+            break
+    return listed
 
 
 def speech_resumptions(layout: Layout) -> list[int]:
     """Paragraphs where a speech returns to its main line (各位代表！)."""
-    return _paragraphs_matching(layout, ADDRESS)
-
-
-def _paragraphs_matching(layout: Layout, pattern: re.Pattern[str]) -> list[int]:
     text = layout.text
     return [
         index
         for index, para in enumerate(layout.paragraphs)
-        if pattern.match(text, para.start, para.end)
+        if ADDRESS.match(text, para.start, para.end)
     ]
+
+
+def table_of_contents(
+    layout: Layout, headings: list[Candidate], titles: list[int], *, marked_only: bool = False
+) -> tuple[set[int], list[int]]:
+    """The headings (by offset) that are entries of a table of contents: an entry with a
+    leader and page number; or a stretch of headings that hold nothing but their titles, right
+    after which the body begins by repeating the first of them, and repeats all but a fifth of
+    them in order (after a 目录 title, the first will do: an excerpt may end early). Also where
+    the body begins after each table: a heading may follow the last entry glued to it.
+    `marked_only`: only the tables after a 目录 title (then `headings` may be every marker)."""
+    text = layout.text
+    if not headings:
+        return set(), []
+    ends = [c.marker_start for c in headings[1:]] + [len(text)]
+    bare = [
+        _bare(text, c.marker_end, min(end, layout.paragraph_end(c.paragraph)))
+        for c, end in zip(headings, ends, strict=True)
+    ]
+    keys = [_key(text, c, end) for c, end in zip(headings, ends, strict=True)]
+    where: dict[tuple[str, int, int, str], list[int]] = {}
+    for i, key in enumerate(keys):
+        where.setdefault(key, []).append(i)
+    marked = _after_toc_titles(titles, headings)
+
+    def _is_table(i: int, j: int) -> bool:
+        """Whether the stretch i..j is a table: after 目录, or repeated (all but a fifth)."""
+        if i in marked:
+            return True
+        return not marked_only and j - i >= 2 and _repeated(keys, where, i, j) >= 0.8 * (j - i)
+
+    entries: set[int] = set()
+    body: list[int] = []
+    i = 0
+    while i < len(headings):
+        if not bare[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(headings) and bare[j] and keys[j] != keys[i] and j not in marked:
+            j += 1
+        if j < len(headings) and j in marked and keys[j] != keys[i]:
+            i = j  # a table begins after its 目录 title, whatever stood before
+            continue
+        if j < len(headings) and keys[j] == keys[i] and _is_table(i, j):
+            entries.update(range(i, j))
+            body.append(headings[j].marker_start)
+        i = j
+    if not marked_only:
+        entries.update(
+            i for i, c in enumerate(headings) if LEADERS.search(text, c.marker_end, ends[i])
+        )
+    return {headings[i].marker_start for i in entries}, body
+
+
+def _bare(text: str, start: int, end: int) -> bool:
+    """Whether a heading has no text of its own but its title: what follows its marker up to the
+    next heading is short and holds no sentence."""
+    return end - start <= TOC_ENTRY_MAX and SENTENCE_STOP.search(text, start, end) is None
+
+
+def _key(text: str, c: Candidate, end: int) -> tuple[str, int, int, str]:
+    """What tells a heading from another in a table of contents: its family, number and the
+    first characters of its title."""
+    title = NOT_WORD.sub("", text[c.marker_end : min(end, c.marker_end + 3 * KEY_CHARS + 8)])
+    return (c.family, c.number, c.sub, title[:KEY_CHARS])
+
+
+def _repeated(
+    keys: list[tuple[str, int, int, str]],
+    where: dict[tuple[str, int, int, str], list[int]],
+    start: int,
+    end: int,
+) -> int:
+    """How many of the headings start..end the headings after them repeat, in order."""
+    position, found = end, 0
+    for i in range(start, end):
+        places = where[keys[i]]
+        k = bisect_left(places, position)
+        if k < len(places):
+            found += 1
+            position = places[k] + 1
+    return found
+
+
+def toc_titles(layout: Layout) -> list[int]:
+    """Where each 目录 title ends: at the start of a paragraph, before a line end or a space;
+    or anywhere, right before a first entry (第一章, 一、, 1.)."""
+    text = layout.text
+    found: list[int] = []
+    for m in TOC_TITLE.finditer(text):
+        end = m.end()
+        para = layout.paragraphs[layout.paragraph_at(m.start())]
+        opens = layout.opening(para.start, para.end) == m.start()
+        alone = end == len(text) or text[end] in SPACE + "\r\n"
+        if (opens and alone) or _first(ANYWHERE_MARKER.match(text, end)):
+            found.append(end)
+    return found
+
+
+def _after_toc_titles(titles: list[int], headings: list[Candidate]) -> set[int]:
+    """Indices of the headings that come first after a 目录 title."""
+    starts = [c.marker_start for c in headings]
+    found: set[int] = set()
+    for end in titles:
+        k = bisect_left(starts, end)
+        if k < len(headings):
+            found.add(k)
+    return found

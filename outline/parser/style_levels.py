@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from outline.parser.items import Item
 from outline.parser.layout import SENTENCE_STOPS, SPACE, Layout
 from outline.parser.markers import KINDS
-from outline.parser.scan import Item
 
 TITLE_END = re.compile(f"[{SENTENCE_STOPS}]")
 STYLED = KINDS["styled"]

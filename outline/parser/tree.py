@@ -11,8 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from outline.model import Node
+from outline.parser.items import Item
 from outline.parser.layout import Layout
-from outline.parser.scan import Item
+from outline.parser.markers import KINDS
+
+ATTACHMENT = KINDS["attachment"]
+STYLED = KINDS["styled"]
+UNIT_TITLE = KINDS["unit-title"]
 
 
 @dataclass(slots=True)
@@ -28,6 +33,11 @@ def nest(items: list[Item], layout: Layout) -> tuple[Node, ...]:
     for item in items:
         if item.restart:
             stack.clear()
+            if item.kind is ATTACHMENT:
+                entry = _Open(item)
+                roots.append(entry)
+                stack.append(entry)
+                continue
         elif item.resume:
             del stack[1:]
         # An enumeration at the start of a paragraph (一是……) holds that paragraph only.
@@ -42,42 +52,57 @@ def nest(items: list[Item], layout: Layout) -> tuple[Node, ...]:
         if not item.inline:
             while stack and stack[-1].item.inline:
                 stack.pop()
-        if item.level is not None:
-            _close_levels(stack, item.level)
+        floor = 1 if stack and stack[0].item.kind is ATTACHMENT else 0
+        if item.kind is UNIT_TITLE:
+            while len(stack) > floor and stack[-1].item.kind.unit:
+                stack.pop()
+        elif item.level is not None:
+            _close_levels(stack, item.level, floor)
         else:
-            _close_back(stack, item)
+            _close_back(stack, item, floor)
         entry = _Open(item)
         (stack[-1].children if stack else roots).append(entry)
         stack.append(entry)
     return _freeze_all(roots, layout)
 
 
-def _close_back(stack: list[_Open], item: Item) -> None:
-    """Pop the open headings that the new one closes."""
+def _close_back(stack: list[_Open], item: Item, bottom: int) -> None:
+    """Pop the open headings that the new one closes, never those below `bottom` (an
+    attachment's own node)."""
     # An inline item looks only at the inline run it may continue, never at block headings.
     floor = len(stack)
-    while floor and (stack[floor - 1].item.inline or not item.inline):
+    while floor > bottom and (stack[floor - 1].item.inline or not item.inline):
         floor -= 1
     # … unless the run began at the start of a paragraph (一是…… then 。二是……).
-    if item.inline and floor and _continues(stack[floor - 1].item, item):
+    if item.inline and floor > bottom and _continues(stack[floor - 1].item, item):
         floor -= 1
     for i in range(len(stack) - 1, floor - 1, -1):
-        if stack[i].item.kind.name == item.kind.name:
+        if stack[i].item.kind.kind == item.kind.kind:
             del stack[i:]
             return
+    # Ranks order the units among themselves (第一节 closes 第一条) and before lists and
+    # enumerations — but the top-level sections of a text may hold its articles (一、管辖 第一条),
+    # where a unit is their first child or follows units.
     while len(stack) > floor and stack[-1].item.kind.rank > item.kind.rank:
+        if item.kind.unit and len(stack) == bottom + 1 and _holds_units(stack[-1]):
+            break
         stack.pop()
 
 
-def _close_levels(stack: list[_Open], level: int) -> None:
+def _holds_units(entry: _Open) -> bool:
+    """Whether a heading that is no unit may take a unit as its child: it has none but units."""
+    return not entry.item.kind.unit and all(c.item.kind.unit for c in entry.children)
+
+
+def _close_levels(stack: list[_Open], level: int, bottom: int) -> None:
     """Pop the open headings at a style level or deeper: a styled one by its level, a numbered
     one by its depth in the tree."""
-    while stack and (stack[-1].item.level or len(stack)) >= level:
+    while len(stack) > bottom and (stack[-1].item.level or len(stack) - bottom) >= level:
         stack.pop()
 
 
 def _continues(open_item: Item, item: Item) -> bool:
-    return open_item.kind.name == item.kind.name and open_item.number == item.number - 1
+    return open_item.kind.kind == item.kind.kind and open_item.number == item.number - 1
 
 
 def _freeze_all(entries: list[_Open], layout: Layout) -> tuple[Node, ...]:
@@ -87,7 +112,7 @@ def _freeze_all(entries: list[_Open], layout: Layout) -> tuple[Node, ...]:
     nodes = []
     for entry in entries:
         number = entry.item.number
-        if entry.item.kind.name == "styled":
+        if entry.item.kind is STYLED:
             styled += 1
             number = styled
         nodes.append(_freeze(entry, layout, number))
@@ -98,7 +123,7 @@ def _freeze(entry: _Open, layout: Layout, number: int) -> Node:
     item = entry.item
     line, column = layout.locate(item.marker_start)
     return Node(
-        kind=item.kind.name,
+        kind=item.kind.kind,
         marker=item.marker,
         number=number,
         title=item.title,
@@ -110,5 +135,6 @@ def _freeze(entry: _Open, layout: Layout, number: int) -> Node:
         end=item.end,
         inline=item.inline,
         restart=item.restart,
+        sub=item.sub,
         children=_freeze_all(entry.children, layout),
     )

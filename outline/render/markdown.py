@@ -45,8 +45,8 @@ def render(
         if depth is not None and visit.level > depth:
             continue
         text = escape(heading_text(visit.node))
-        if visit.node.restart:
-            lines.extend(["", BREAK, ""])
+        if visit.node.restart and visit.node.kind != "attachment":
+            lines.extend(["", BREAK, ""])  # an attachment's own heading says it begins
         if visit.level <= deepest_heading:
             lines.append(f"{'#' * (visit.level + 1)} {text}")
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from outline.model import Document, Node
+from outline.parser.markers import ROWS
 from outline.parser.numerals import ARABIC_DIGITS
 from outline.render.controls import visible
 
@@ -14,10 +15,10 @@ if TYPE_CHECKING:
 INDENT = "  "
 EXCERPT = 60
 """Characters of a heading's own text shown under it (`show --body`, `export -f txt --body`)."""
-SPACED_KINDS = frozenset({"part", "division", "chapter", "section", "article"})
-"""Markers that stand apart from their title (第一章 总则), unlike 一、 or （一）; so does any
-marker whose title begins with a digit (1. 2024年), lest the two read as one number. A heading
-marked by style alone has no marker to stand apart from."""
+SPACED_KINDS = frozenset(kind.kind for kind in ROWS if kind.unit)
+"""Markers that stand apart from their title (第一章 总则, 附件1 XX办法), unlike 一、 or （一）;
+so does any marker whose title begins with a digit (1. 2024年), lest the two read as one number.
+A heading marked by style alone has no marker to stand apart from."""
 
 
 def heading_text(node: Node) -> str:
