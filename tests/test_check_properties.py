@@ -214,8 +214,8 @@ def test_on_any_text_fix_rewrites_markers_only_and_leaves_no_error(text: str) ->
     again = parse(mended)
     # A marker inside a paragraph may become a heading once fix has renumbered the run it
     # continues (……2.〔1〕3、 after 1.→2.): the headings that were there stay clean.
-    before = {(v.node.line, v.node.column) for v in doc.walk()}
-    after = {(v.node.line, v.node.column) for v in again.walk()}
-    if after == before:
+    headings_before = {(v.node.line, v.node.column) for v in doc.walk()}
+    headings_after = {(v.node.line, v.node.column) for v in again.walk()}
+    if headings_after == headings_before:
         assert [f for f in check(again) if f.severity == ERROR] == []
         assert fix(mended, again) == mended

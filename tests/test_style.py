@@ -91,6 +91,7 @@ def test_the_majority_style_wins_and_a_tie_goes_to_the_conventional_one() -> Non
 def test_a_level_in_two_styles_takes_the_standard_one_unless_the_majority_rule_is_asked() -> None:
     half = Style("(", ")", "chinese")
     full = standard("cn-paren")
+    assert full is not None
     assert preferred("cn-paren", [half, half, half]) == half
     assert preferred("cn-paren", [half, half, full]) == full
     assert preferred("cn-paren", [half, half, full], MAJORITY) == half

@@ -130,12 +130,14 @@ class Layout:
         wide = sorted(widths, reverse=True)[: MIN_FULL_NEIGHBOURS + 1]
         if not wide or width < wide[-1] * NEAR_FULL:
             return False
-        wrapped = sum(
-            1
-            for line, w in zip(lines, widths, strict=True)
-            if w >= width * NEAR_FULL
-            and line[-1] not in SENTENCE_END
-            and MARKER.match(line, len(PREFIX.match(line).group())) is None  # type: ignore[union-attr]
+        wrapped = len(
+            [
+                line
+                for line, w in zip(lines, widths, strict=True)
+                if w >= width * NEAR_FULL
+                and line[-1] not in SENTENCE_END
+                and MARKER.match(line, len(PREFIX.match(line).group())) is None  # type: ignore[union-attr]
+            ]
         )
         return wrapped >= MIN_FULL_NEIGHBOURS
 

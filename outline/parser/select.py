@@ -20,7 +20,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from outline.parser.layout import SENTENCE_STOPS, Layout
+from outline.parser.layout import SENTENCE_STOPS, SPACE, Layout
 from outline.parser.scan import CLOSED, GLUED, OPEN, SPACED, STOP, Candidate
 
 RUN_REACH = 10
@@ -206,10 +206,19 @@ class _Chooser:
         last = self.previous
         if index and self.found[index - 1].kind.unit:
             last = self.found[index - 1]
-        if last is None or last.paragraph != c.paragraph or last.kind.clause:
+        if last is None or last.kind.clause or not self._title_holds(last, c):
             return False
         between = self.layout.text[last.marker_end : c.marker_start]
         return len(between) <= TITLE_REACH and not any(ch in SENTENCE_STOPS for ch in between)
+
+    def _title_holds(self, last: Candidate, c: Candidate) -> bool:
+        """Whether a marker stands where a heading's title runs: in the heading's paragraph, or
+        in the next one when the heading's paragraph holds its marker alone (（一）  标题)."""
+        if last.paragraph == c.paragraph:
+            return True
+        end = self.layout.paragraph_end(last.paragraph)
+        alone = not self.layout.text[last.marker_end : end].strip(SPACE)
+        return alone and c.paragraph == last.paragraph + 1
 
     def _wrapped(self, c: Candidate, expected: bool) -> bool:
         """Whether a marker opening a line only continues a hard-wrapped sentence: the line

@@ -76,10 +76,14 @@ def _close_back(stack: list[_Open], item: Item, bottom: int) -> None:
     # … unless the run began at the start of a paragraph (一是…… then 。二是……).
     if item.inline and floor > bottom and _continues(stack[floor - 1].item, item):
         floor -= 1
-    for i in range(len(stack) - 1, floor - 1, -1):
-        if stack[i].item.kind.kind == item.kind.kind:
-            del stack[i:]
-            return
+    # A marker closes back to the open heading written the same way (（2） to （1）, ⑵ to ⑴);
+    # failing that, to one of its family written otherwise, unless it starts a list of its
+    # own there (（1） then ⑴ opens a child).
+    for written_alike in (True, False):
+        for i in range(len(stack) - 1, floor - 1, -1):
+            if _closes_back_to(stack[i].item, item, written_alike):
+                del stack[i:]
+                return
     # Ranks order the units among themselves (第一节 closes 第一条) and before lists and
     # enumerations — but the top-level sections of a text may hold its articles (一、管辖 第一条),
     # where a unit is their first child or follows units.
@@ -87,6 +91,12 @@ def _close_back(stack: list[_Open], item: Item, bottom: int) -> None:
         if item.kind.unit and len(stack) == bottom + 1 and _holds_units(stack[-1]):
             break
         stack.pop()
+
+
+def _closes_back_to(open_item: Item, item: Item, written_alike: bool) -> bool:
+    if written_alike:
+        return open_item.kind is item.kind
+    return open_item.kind.kind == item.kind.kind and item.number != 1
 
 
 def _holds_units(entry: _Open) -> bool:

@@ -62,15 +62,27 @@ def cell(value: str | int | None) -> str | int | None:
 
     >>> cell("=HYPERLINK(1)"), cell("@SUM"), cell("一、总体要求"), cell(-1), cell("-")
     ("'=HYPERLINK(1)", "'@SUM", '一、总体要求', -1, '-')
+    >>> cell("'=1")
+    "''=1"
     """
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and value != STDIN:
+    if isinstance(value, str) and value != STDIN and _formula(value.lstrip(GUARD)):
+        # A text that already looks guarded ('=…, ''=…) gets one more guard, so that
+        # `uncell`, which takes one off, gives it back as it was.
         return GUARD + value
     return value
 
 
+def _formula(text: str) -> bool:
+    return text.startswith(FORMULA_STARTS)
+
+
 def uncell(text: str) -> str:
-    """What a cell of this CSV holds, its guard against formulas taken off."""
-    guarded = text.startswith(GUARD) and text[1:].startswith(FORMULA_STARTS)
+    """What a cell of this CSV holds, its guard against formulas taken off.
+
+    >>> [uncell(str(cell(t))) for t in ("=1", "'=1", "''=1", "'a", "-")]
+    ['=1', "'=1", "''=1", "'a", '-']
+    """
+    guarded = text.startswith(GUARD) and _formula(text.lstrip(GUARD))
     return text[1:] if guarded else text
 
 

@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from xml.etree import ElementTree as ET
 
 from outline import Document
+from outline.render.csv import uncell
 from outline.render.xmlchars import xml_safe
 
 Heading = tuple[int, str, str, int]
@@ -97,10 +98,13 @@ def from_html(text: str) -> tuple[str, list[Heading]]:
     return parser.title, found
 
 
-def from_csv(text: str) -> list[list[str]]:
-    """The rows of a CSV export, the header first; it starts with a byte order mark."""
+def from_csv(text: str, *, keep_guards: bool = False) -> list[list[str]]:
+    """The cells of a CSV export, the header first, with the guards against formulas taken
+    off as the documentation says a program reading it back should (unless `keep_guards`);
+    it starts with a byte order mark."""
     assert text.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(text[1:], newline="")))
+    rows = csv.reader(io.StringIO(text[1:], newline=""))
+    return [[value if keep_guards else uncell(value) for value in row] for row in rows]
 
 
 def csv_outline(rows: list[list[str]]) -> list[Heading]:
