@@ -14,12 +14,17 @@ from outline.parser.scan import OPEN, Candidate
 
 SENTENCE_STOP = re.compile(f"[{SENTENCE_STOPS}]")
 EMPHASIS = "*_#"
+STRONG = ("**", "__")
+"""Markdown's bold, around a heading whose title it ends where a line break was lost."""
 LINE_BREAKS = re.compile(r"[\r\n]+")
 MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-TITLE_BREAK = re.compile(rf"(?<=[\u4e00-\u9fff])[{SPACE}]+(?=[\u4e00-\u9fff][^{SPACE}\r\n]{{4}})")
-"""Spaces between Chinese characters, before a stretch of five characters or more: where a
-title ends in a text that lost its line breaks but kept a space for each (一、总体要求 坚持……);
-not 总　　则, nor the spaces of Latin text."""
+TITLE_BREAK = re.compile(
+    rf"(?<=[\u4e00-\u9fff])[{SPACE}]+(?=(?:[\u4e00-\u9fff]|[0-9]+[\u4e00-\u9fff])[^{SPACE}\r\n]{{4}})"
+)
+"""Spaces after a Chinese character, before a stretch of five characters or more that begins
+with a Chinese character or a number written against one: where a title ends in a text that
+lost its line breaks but kept a space for each (一、总体要求 坚持……, 一、工作目标 2024年完成……);
+not 总　　则, nor the spaces of Latin text, nor a number spaced on both sides (召开 2024 年)."""
 ATTACHMENT = KINDS["attachment"]
 UNIT_TITLE = KINDS["unit-title"]
 
@@ -86,7 +91,10 @@ def items(
             previous_paragraph = heads[i].paragraph
             continue
         c = accepted[i]
-        title_start, title_end, body_start = _title_span(layout, c.marker_end, following)
+        emphasis = text[max(0, c.marker_start - 2) : c.marker_start]
+        title_start, title_end, body_start = _title_span(
+            layout, c.marker_end, following, emphasis if emphasis in STRONG else ""
+        )
         found.append(
             Item(
                 kind=c.kind,
@@ -177,12 +185,14 @@ def _clean(title: str) -> str:
     return title.strip(SPACE + EMPHASIS)
 
 
-def _title_span(layout: Layout, pos: int, following: int) -> tuple[int, int, int]:
+def _title_span(layout: Layout, pos: int, following: int, strong: str = "") -> tuple[int, int, int]:
     """Where the title begins and ends, and where the body begins.
 
     The title runs from the marker to the first 。！？；, the end of its paragraph, the next
-    heading, or spaces before a long stretch of text (a line break lost, a space kept). Spaces
-    after the marker are skipped, even where they would end a paragraph (第一条　 为了……).
+    heading, or spaces before a long stretch of text (a line break lost, a space kept); for a
+    heading set in bold (`strong` is the ** or __ before its marker), to where the bold ends if
+    that comes first (**一、主要目标**以科技……). Spaces after the marker are skipped, even where
+    they would end a paragraph (第一条　 为了……).
     """
     text = layout.text
     line_end = layout.line_ends[layout.locate(pos)[0] - 1]
@@ -194,6 +204,9 @@ def _title_span(layout: Layout, pos: int, following: int) -> tuple[int, int, int
     gap = TITLE_BREAK.search(text, pos + 1, stop.start() if stop else limit)
     if gap is not None:
         return pos, gap.start(), gap.start()
+    bold_end = text.find(strong, pos, stop.start() if stop else limit) if strong else -1
+    if bold_end > pos:
+        return pos, bold_end, bold_end + len(strong)
     title_end = stop.start() if stop else limit
     body_start = stop.end() if stop else limit
     if not stop:

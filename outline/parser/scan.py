@@ -32,6 +32,9 @@ CLOSERS = '”’"」』）)】〕》'
 """Closing brackets and quotes: after one, a lost line break is likely (（…负责）二、)."""
 QUOTES = '”’"」』'
 """What may stand between a sentence end and a marker that follows it (……。”一是)."""
+EMPHASIS = "*_"
+"""Markdown's emphasis, which a text that lost its line breaks keeps around a heading
+(……。**一、主要目标**): as transparent before a marker as a space."""
 ANYWHERE = re.compile(f"(?=[{re.escape(FIRST_CHARS)}])(?:{MARKER.pattern})", re.MULTILINE)
 """Any marker, anywhere: the one pass over the text."""
 FOLLOWING_NUMERAL = re.compile(
@@ -138,7 +141,7 @@ def _where(text: str, start: int) -> int:
     between a sentence end and the marker still make it stand after that sentence end."""
     i = start - 1
     before = text[i]
-    for skipped, otherwise in ((SPACE, SPACED), (QUOTES, CLOSED)):
+    for skipped, otherwise in ((SPACE + EMPHASIS, SPACED), (QUOTES, CLOSED)):
         if before in skipped:
             while i >= 0 and text[i] in skipped:
                 i -= 1

@@ -123,11 +123,20 @@ class _Chooser:
         if not c.kind.standalone:
             return False
         expected = self._continues(c)
-        if c.count_like and not (expected and self.next_opening[index] != c.number):
+        if c.count_like and not (expected and self._count_may_continue(index, c)):
             return False
         if c.where == OPEN:
             return not self._wrapped(c, expected)
         return self._embedded(index, c, expected)
+
+    def _count_may_continue(self, index: int, c: Candidate) -> bool:
+        """Whether a marker that reads as a count (二、三级) may still be the heading its run
+        expects: no heading of that number opens a paragraph further on, and the next marker
+        of its family is not that number read as no count (……二、三级子公司……。二、主要目标)."""
+        if self.next_opening[index] == c.number:
+            return False
+        following = self.next_same[index]
+        return following is None or following.number != c.number or following.count_like
 
     def _embedded(self, index: int, c: Candidate, expected: bool) -> bool:
         """Whether a marker inside a paragraph is a heading whose line break was lost."""
@@ -144,17 +153,20 @@ class _Chooser:
 
     def _opens(self, index: int, c: Candidate) -> bool:
         """Whether a first marker inside a long paragraph opens its family's headings there:
-        no heading of its family came before, the next marker of its family (in the same
-        paragraph) carries on its numbering, and the paragraph is long — a text that lost its
-        line breaks, not a list inside a paragraph. (The first article of an excerpt of a law
+        no heading of its family came before, and the next marker of its family carries on its
+        numbering, either opening a paragraph (一、管辖 第一条…… then a line 二、回避) or further
+        on in a long paragraph — a text that lost its line breaks, not a list inside a
+        paragraph. (The first article of an excerpt of a law
         may have any number: 第一百零二条.)"""
         if c.family in self.last or c.where == GLUED:
             return False
         following = self.next_same[index]
-        if following is None or following.paragraph != c.paragraph:
+        if following is None:
             return False
         if following.number != c.number + 1 and (following.number, following.sub) != (c.number, 1):
             return False
+        if following.paragraph != c.paragraph:
+            return following.where == OPEN
         paragraph = self.layout.paragraphs[c.paragraph]
         return paragraph.end - paragraph.start >= COLLAPSED
 

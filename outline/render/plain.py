@@ -16,14 +16,22 @@ INDENT = "  "
 EXCERPT = 60
 """Characters of a heading's own text shown under it (`show --body`, `export -f txt --body`)."""
 SPACED_KINDS = frozenset(kind.kind for kind in ROWS if kind.unit)
+DOTS = ".．"
 """Markers that stand apart from their title (第一章 总则, 附件1 XX办法), unlike 一、 or （一）;
 so does any marker whose title begins with a digit (1. 2024年), lest the two read as one number.
 A heading marked by style alone has no marker to stand apart from."""
 
 
 def heading_text(node: Node) -> str:
-    """Marker and title as one reads them: 一、总体要求, 第一章 总则."""
-    spaced = node.kind in SPACED_KINDS or node.title[:1] in ARABIC_DIGITS
+    """Marker and title as one reads them: 一、总体要求, 第一章 总则, 1.1 编制目的 — a space
+    after a marker that ends in a word or a digit, and between a dot and a number that would
+    otherwise read as one (1. 2024年目标)."""
+    last = node.marker[-1:]
+    spaced = (
+        node.kind in SPACED_KINDS
+        or last in ARABIC_DIGITS
+        or (last in DOTS and node.title[:1] in ARABIC_DIGITS)
+    )
     gap = " " if spaced and node.marker and node.title else ""
     return f"{node.marker}{gap}{node.title}"
 
