@@ -63,3 +63,10 @@ def test_a_breadcrumb_trail_is_not_the_title() -> None:
 
 def test_a_date_that_does_not_exist_is_passed_over() -> None:
     assert parse("通知\n2024年2月31日\n2024年3月1日\n一、目标\n").date == "2024-03-01"
+
+
+def test_a_table_of_contents_is_not_the_title() -> None:
+    text = "目录 第一章 总则 第二章 国旗\n第一章　总则\n第一条　为了维护国旗的尊严。\n"
+    assert parse(text).title is None
+    titled = "中华人民共和国国旗法\n目　　录\n第一章　总则\n第二章　国旗\n第一章　总则\n"
+    assert parse(titled).title == "中华人民共和国国旗法"

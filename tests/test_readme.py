@@ -100,3 +100,14 @@ def test_the_limits_the_docs_give_are_the_code_s() -> None:
         assert f"{MAX_INPUT // 2**20} MB" in text
         assert f"{MAX_PATH:,} " in text
     assert f"{MAX_JOBS_PER_CORE} × the cores" in README
+
+
+def test_docs_list_every_marker_kind_of_the_grammar() -> None:
+    from outline.parser.markers import ROWS
+
+    shapes = DOCS["docs/shapes.md"]
+    table = [line for line in shapes.splitlines() if line.startswith("| ")]
+    for row in ROWS:
+        listed = [line for line in table if row.kind in line.split("|")[1]]
+        assert listed, f"docs/shapes.md lists no row for {row.kind}"
+        assert any(row.example in line for line in listed), (row.name, row.example)

@@ -8,6 +8,7 @@ from datetime import date
 
 from outline.parser.layout import SPACE, Layout
 from outline.parser.markers import MARKER
+from outline.parser.regions import TOC_TITLE
 
 MIN_TITLE = 4
 MAX_TITLE = 150
@@ -94,6 +95,7 @@ def _title_like(content: str) -> bool:
         and not MENU.fullmatch(content)
         and not CN_DATE.fullmatch(content)
         and not MARKER.match(content)
+        and not TOC_TITLE.match(content)
     )
 
 

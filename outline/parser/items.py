@@ -9,11 +9,14 @@ from typing import NamedTuple
 
 from outline.parser.layout import SENTENCE_STOPS, SPACE, Layout
 from outline.parser.markers import KINDS, Kind
+from outline.parser.numerals import ARABIC_DIGITS, CHINESE_DIGITS, read_number
 from outline.parser.regions import Attachment, UnitTitle
 from outline.parser.scan import OPEN, Candidate
 
 SENTENCE_STOP = re.compile(f"[{SENTENCE_STOPS}]")
 EMPHASIS = "*_#"
+LABEL_NUMBER = re.compile(f"[{ARABIC_DIGITS}{CHINESE_DIGITS}]+$")
+"""The number that ends an attachment's label (附件2, 附件二); a label alone (附件) has none."""
 STRONG = ("**", "__")
 """Markdown's bold, around a heading whose title it ends where a line break was lost."""
 LINE_BREAKS = re.compile(r"[\r\n]+")
@@ -128,10 +131,11 @@ def _holding(heads: list[Item], starts: list[int]) -> list[Item]:
 
 
 def _attachment(a: Attachment) -> Item:
+    numeral = LABEL_NUMBER.search(a.label)
     return Item(
         kind=ATTACHMENT,
         marker=a.label,
-        number=0,
+        number=(read_number(numeral.group()) or 0) if numeral else 0,
         title=a.title,
         start=a.start,
         marker_start=a.start,
