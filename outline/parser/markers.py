@@ -58,6 +58,10 @@ class Kind:
     family of units (第一章　总则　第一条　为了……)."""
     block_only: bool = False
     """Only at the start of a paragraph, never inside one."""
+    by_run: bool = False
+    """Not standalone, but a block heading wherever a run of them (1, 2, … from 1, two or
+    more) opens paragraphs, with other headings between: the document's style (一，主要成效
+    … 二，存在问题)."""
     titled: bool = True
     """A heading of this kind has a title; a bare numeral (六 alone on its line) has none."""
     max_number: int = 999
@@ -183,11 +187,11 @@ ROWS: tuple[Kind, ...] = (
     # 甲、 乙、: a level of its own, as in contracts and some plans.
     Kind("stem-dun", "{n}[、．.](?![、．.])", 50, True, ("stems",), counts=True, example="甲、"),
     # 一， as a top level: only when a run of them shows that this is the document's style.
-    Kind("cn-comma", "{n}[，,](?=\\S)", 50, False, example="一，"),
-    # （一） (一) （一）、 and ㈠
+    Kind("cn-comma", "{n}[，,](?=\\S)", 50, False, by_run=True, example="一，"),
+    # （一） (一) （一）、 （ 一 ） (spaces OCR puts inside) and ㈠
     Kind(
         "cn-paren",
-        "[（(]{n}[）)]、?",
+        "[（(]" + GAP + "{n}" + GAP + "[）)]、?",
         50,
         True,
         order=2,
@@ -210,10 +214,10 @@ ROWS: tuple[Kind, ...] = (
         example="1.",
     ),
     Kind("arabic-dot-enclosed", "{n}", 50, True, ("dot-digits",), "arabic-dot", example="⒈"),
-    # （1） (1) 1） 1) and ⑴
+    # （1） (1) 1） 1) （ 1 ） and ⑴
     Kind(
         "arabic-paren",
-        "(?:[（(](?=[0-9０-９]{{1,4}}[）)]))?{n}\\\\?[）)]",
+        "(?:[（(]" + GAP + "(?=[0-9０-９]{{1,4}}" + GAP + "[）)]))?{n}" + GAP + "\\\\?[）)]",
         50,
         True,
         ARABIC,

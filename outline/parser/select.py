@@ -94,12 +94,16 @@ class _Chooser:
         self.titles = titles
         self.next_opening = _next_openings(found, segments)
         self.next_same = _next_of_family(found, segments)
+        self.by_run = _runs_of_openings(found, segments)
         self.last: dict[str, Candidate] = {}
         """The last heading of each family."""
         self.listed: dict[str, Candidate] = {}
         """The last member of a list inside a paragraph, by family."""
         self.previous: Candidate | None = None
         """The last heading."""
+        self.branch: list[str] = []
+        """The families of the headings open on the current branch, from the top down, as
+        `tree.nest` will find them: a family met again closes the ones after it."""
         self.segment_start: int | None = None
         """Where the attachment that holds the candidates now looked at ends its heading."""
 
@@ -109,6 +113,7 @@ class _Chooser:
             if index and self.segments[index] != self.segments[index - 1]:
                 self.last.clear()
                 self.listed.clear()
+                self.branch.clear()
                 self.previous = None
                 self.segment_start = self.restarts[self.segments[index] - 1]
             if self._heading(index, c):
@@ -117,11 +122,15 @@ class _Chooser:
                 self.last[c.family] = c
                 self.listed.clear()
                 self.previous = c
+                if c.family in self.branch:
+                    del self.branch[self.branch.index(c.family) + 1 :]
+                else:
+                    self.branch.append(c.family)
         return chosen
 
     def _heading(self, index: int, c: Candidate) -> bool:
         if not c.kind.standalone:
-            return False
+            return index in self.by_run
         expected = self._continues(c)
         if c.count_like and not (expected and self._count_may_continue(index, c)):
             return False
@@ -152,13 +161,17 @@ class _Chooser:
         return True
 
     def _opens(self, index: int, c: Candidate) -> bool:
-        """Whether a first marker inside a long paragraph opens its family's headings there:
-        no heading of its family came before, and the next marker of its family carries on its
-        numbering, either opening a paragraph (一、管辖 第一条…… then a line 二、回避) or further
-        on in a long paragraph — a text that lost its line breaks, not a list inside a
-        paragraph. (The first article of an excerpt of a law
-        may have any number: 第一百零二条.)"""
-        if c.family in self.last or c.where == GLUED:
+        """Whether a first marker inside a paragraph opens its family's headings there: no
+        heading of its family came before, or one of another family (not an article, whose
+        items are its own lists) came after the last of them (1. 2. （二） then 1. again); and
+        the next marker of its family carries on its numbering, either opening a paragraph
+        (一、管辖 第一条…… then a line 二、回避) or further on in a long paragraph — a text that
+        lost its line breaks, not a list inside a paragraph. (The first article of an excerpt
+        of a law may have any number: 第一百零二条.)"""
+        last, previous = self.last.get(c.family), self.previous
+        if c.where == GLUED:
+            return False
+        if last is not None and (previous is None or previous is last or previous.kind.clause):
             return False
         following = self.next_same[index]
         if following is None:
@@ -201,7 +214,8 @@ class _Chooser:
         if last is None:
             start = self.segment_start
             return start is not None and not self.layout.text[start : c.marker_start].strip()
-        if last.family == c.family or last.kind.clause:
+        # A family open above the last heading closes back to its own level: no first child.
+        if c.family in self.branch or last.kind.clause:
             return False
         return c.kind.rank >= last.kind.rank and self._glued(c)
 
@@ -266,6 +280,26 @@ def _next_of_family(found: list[Candidate], segments: list[int]) -> list[Candida
         result[i] = seen.get(found[i].family)
         seen[found[i].family] = found[i]
     return result
+
+
+def _runs_of_openings(found: list[Candidate], segments: list[int]) -> set[int]:
+    """The candidates of kinds that are headings by run (`Kind.by_run`) that open paragraphs
+    in runs of two or more from 1 (一， 二， 三， each at a paragraph's start), by index."""
+    taken: set[int] = set()
+    run: dict[tuple[int, str], list[int]] = {}
+    for i, c in enumerate(found):
+        if not (c.kind.by_run and c.where == OPEN):
+            continue
+        key = (segments[i], c.family)
+        members = run.get(key, [])
+        if members and found[members[-1]].number + 1 == c.number:
+            members.append(i)
+        else:
+            members = [i] if c.number == 1 else []
+            run[key] = members
+        if len(members) >= 2:
+            taken.update(members)
+    return taken
 
 
 def _gaps_filled(accepted: list[Candidate], fillers: list[Candidate]) -> list[Candidate]:
