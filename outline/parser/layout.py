@@ -223,8 +223,15 @@ class Layout:
 
     def _fragment(self, start: int, end: int) -> bool:
         """Whether the text after a run of spaces is too short to be a paragraph of its own,
-        as in 第一章  总  则, unless it opens with a marker. Markdown's escapes and emphasis
+        as in 第一章  总  则 (or 附  则第二十一条, where a line break was lost), unless it opens
+        with a marker. Markdown's escapes and emphasis
         (\\* **) do not count towards its length."""
-        piece = self.text[start:end]
+        if MARKER.match(self.text, start, end) is not None:
+            return False
+        # 附  则第二十一条: a unit glued to the fragment ends it.
+        unit = self.text.find("第", start + 1, min(end, start + FRAGMENT + 1))
+        if unit == -1 or MARKER.match(self.text, unit, end) is None:
+            unit = end
+        piece = self.text[start:unit]
         length = len(piece) - sum(piece.count(ch) for ch in MARKUP)
-        return length <= FRAGMENT and MARKER.match(self.text, start, end) is None
+        return length <= FRAGMENT

@@ -51,6 +51,9 @@ after 附件 alone is not the attachment's title."""
 SENTENCE_STOP = re.compile(f"[{SENTENCE_STOPS}]")
 TOC_ENTRY_MAX = 80
 """Text between two entries of a table of contents: an entry's title, leader and page number."""
+TOC_LEAD = 12
+"""Characters after a 目录 title within which its first numbered entry stands, when an entry
+without a number comes first (序言)."""
 KEY_CHARS = 4
 """Characters of a title that tell one heading from another, for a table of contents."""
 NOT_WORD = re.compile(r"[\W_]+")
@@ -351,16 +354,22 @@ def _repeated(
 
 def toc_titles(layout: Layout) -> list[int]:
     """Where each 目录 title ends: at the start of a paragraph, before a line end or a space;
-    or anywhere, right before a first entry (第一章, 一、, 1.)."""
+    or anywhere, right before a first entry (第一章, 一、, 1.), or before a short entry without a
+    number ahead of the first (序　言)."""
     text = layout.text
     found: list[int] = []
     for m in TOC_TITLE.finditer(text):
         end = m.end()
         para = layout.paragraphs[layout.paragraph_at(m.start())]
         opens = layout.opening(para.start, para.end) == m.start()
-        alone = end == len(text) or text[end] in SPACE + "\r\n"
+        alone = end == len(text) or text[end] in SPACE + "\r\n" or text[end - 1] in SPACE
         if (opens and alone) or _first(ANYWHERE_MARKER.match(text, end)):
             found.append(end)
+        else:
+            # 目　　录 序　言 第一章　总纲 ……: a first entry without a number, then the numbered.
+            lead = ANYWHERE_MARKER.search(text, end, min(len(text), end + TOC_LEAD))
+            if _first(lead) and not SENTENCE_STOP.search(text, end, lead.start()):  # type: ignore[union-attr]
+                found.append(end)
     return found
 
 

@@ -157,19 +157,30 @@ class _Chooser:
         if self.next_opening[index] == c.number:
             return False  # the heading it would be opens a paragraph further on
         if c.where == GLUED and c.kind.unit:
-            return c.after_digit or self._glued(c, index) or self._after_title(c)
+            return (
+                c.after_digit
+                or self._glued(c, index)
+                or self._after_title(c)
+                or (self._spaced_unit(c) and (expected or self._opens(index, c)))
+            )
         return True
+
+    def _spaced_unit(self, c: Candidate) -> bool:
+        """Whether a unit is set apart from its title by a space, as a heading is (……暂行办法
+        第一章　总则) and a citation is not (依照本办法第一章规定)."""
+        text = self.layout.text
+        return c.kind.unit and c.marker_end < len(text) and text[c.marker_end] in SPACE
 
     def _opens(self, index: int, c: Candidate) -> bool:
         """Whether a first marker inside a paragraph opens its family's headings there: no
         heading of its family came before, or one of another family (not an article, whose
         items are its own lists) came after the last of them (1. 2. （二） then 1. again); and
         the next marker of its family carries on its numbering, either opening a paragraph
-        (一、管辖 第一条…… then a line 二、回避) or further on in a long paragraph — a text that
-        lost its line breaks, not a list inside a paragraph. (The first article of an excerpt
+        (一、管辖 第一条…… then a line 二、回避) or further on in a long line — a text that lost
+        its line breaks, not a list inside a paragraph. (The first article of an excerpt
         of a law may have any number: 第一百零二条.)"""
         last, previous = self.last.get(c.family), self.previous
-        if c.where == GLUED:
+        if c.where == GLUED and not self._spaced_unit(c):
             return False
         if last is not None and (previous is None or previous is last or previous.kind.clause):
             return False
@@ -178,10 +189,12 @@ class _Chooser:
             return False
         if following.number != c.number + 1 and (following.number, following.sub) != (c.number, 1):
             return False
-        if following.paragraph != c.paragraph:
-            return following.where == OPEN
-        paragraph = self.layout.paragraphs[c.paragraph]
-        return paragraph.end - paragraph.start >= COLLAPSED
+        if following.paragraph != c.paragraph and following.where == OPEN:
+            return True
+        layout = self.layout
+        line = layout.locate(c.marker_start)[0] - 1
+        end = layout.line_ends[line]
+        return following.marker_start < end and end - layout.line_starts[line] >= COLLAPSED
 
     def _continues(self, c: Candidate) -> bool:
         """Whether a marker carries on the numbering of its family's headings."""
