@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from outline import Document, parse
@@ -23,6 +23,7 @@ def reassemble(doc: Document) -> str:
 
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(any_text)
+@example("一、## 附件二、一、")  # an attachment titled like a heading
 def test_parse_never_raises_and_loses_nothing(text: str) -> None:
     doc = parse(text)
     assert reassemble(doc) == text

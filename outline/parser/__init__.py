@@ -8,6 +8,7 @@ The marker grammar is the table in `markers`, the numeral systems are in `numera
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping
 
 from outline.model import Document
@@ -41,7 +42,14 @@ def parse(text: str, styled: Mapping[int, int] | None = None) -> Document:
     """
     layout = Layout(text)
     starts, listed = attachments(layout)
-    found = [c for c in candidates(layout) if c.marker_start >= listed.get(c.paragraph, -1)]
+    labels = [(a.start, a.end) for a in starts if a.label]
+    label_starts = [start for start, _ in labels]
+    found = [
+        c
+        for c in candidates(layout)
+        if c.marker_start >= listed.get(c.paragraph, -1)
+        and not _in_label(labels, label_starts, c.marker_start)
+    ]
     restarts = [a.end for a in starts]
     contents = toc_titles(layout)
     if contents:
@@ -66,3 +74,10 @@ def parse(text: str, styled: Mapping[int, int] | None = None) -> Document:
         date=front.date,
         salutation=front.salutation,
     )
+
+
+def _in_label(labels: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    """Whether an offset falls inside an attachment's own heading (附件二、…: its label and
+    title, spans in order, `starts` their first offsets), where no other heading begins."""
+    i = bisect_right(starts, offset) - 1
+    return i >= 0 and offset < labels[i][1]
