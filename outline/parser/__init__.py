@@ -15,6 +15,7 @@ from outline.model import Document
 from outline.parser.front import read_front
 from outline.parser.items import items
 from outline.parser.layout import Layout
+from outline.parser.notes import notes
 from outline.parser.regions import (
     attachments,
     speech_resumptions,
@@ -44,11 +45,14 @@ def parse(text: str, styled: Mapping[int, int] | None = None) -> Document:
     starts, listed = attachments(layout)
     labels = [(a.start, a.end) for a in starts if a.label]
     label_starts = [start for start, _ in labels]
+    every = candidates(layout)
+    noted = notes(text, every)
     found = [
         c
-        for c in candidates(layout)
+        for c in every
         if c.marker_start >= listed.get(c.paragraph, -1)
         and not _in_label(labels, label_starts, c.marker_start)
+        and c.marker_start not in noted
     ]
     restarts = [a.end for a in starts]
     contents = toc_titles(layout)

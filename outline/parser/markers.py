@@ -111,9 +111,10 @@ class Kind:
 
 
 def _decimal(depth: int) -> Kind:
-    """1 总则 / 1.1 编制目的 / 1.1.1 …: a decimal outline number of `depth` numbers."""
+    """1 总则 / 1.1 编制目的 / 1.1.1 …: a decimal outline number of `depth` numbers. A single
+    number stands apart from its title by a space (1　总则), as a count does not (2月, 9项)."""
     head = r"(?<![0-9０-９.．])" + r"[0-9０-９]{{1,2}}[.．]" * (depth - 1)
-    after = TITLE_START
+    after = TITLE_START if depth > 1 else "(?=[ \t\u3000])" + TITLE_START
     return Kind(
         f"decimal-{depth}",
         head + "{n}" + after,

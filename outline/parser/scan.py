@@ -32,6 +32,8 @@ CLOSERS = '”’"」』）)】〕》'
 """Closing brackets and quotes: after one, a lost line break is likely (（…负责）二、)."""
 QUOTES = '”’"」』'
 """What may stand between a sentence end and a marker that follows it (……。”一是)."""
+ORDINAL_PREFIX = "第"
+"""Before a numeral, it makes an ordinal (排名第二、第七), never the start of another marker."""
 EMPHASIS = "*_"
 """Markdown's emphasis, which a text that lost its line breaks keeps around a heading
 (……。**一、主要目标**): as transparent before a marker as a space."""
@@ -95,9 +97,11 @@ def candidates(layout: Layout) -> list[Candidate]:
         kind = KINDS[KIND_OF_GROUP[group]]
         start = m.start()
         if start and (
-            _inside_number(text[start - 1], text[start], kind) or text[start - 1] in LATIN
+            _inside_number(text[start - 1], text[start], kind)
+            or text[start - 1] in LATIN
+            or text[start - 1] == ORDINAL_PREFIX
         ):
-            continue  # 十|一、, 1|2.; alert(1), PM2.5: part of a word
+            continue  # 十|一、, 1|2.; alert(1), PM2.5; 第|二、第七: part of a word
         candidate = _candidate(layout, m, kind, openings)
         if candidate is not None:
             found.append(candidate)
