@@ -36,6 +36,8 @@ COLLAPSED = 500
 """A paragraph this long that holds the first two headings of a family is a text whose line
 breaks were lost, rather than a paragraph with a list inside."""
 DECIMAL_SEPARATORS = re.compile("[.．]")
+SENTENCE_END_STOP = re.compile("[。！？!?]")
+"""The end of a sentence, not of a clause (；): a section holds sentences, a list clauses."""
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 """Where a marker inside a paragraph may begin a run, or fill a gap."""
 
@@ -145,7 +147,7 @@ class _Chooser:
         if self.next_opening[index] == c.number:
             return False
         following = self.next_same[index]
-        return following is None or following.number != c.number or following.count_like
+        return following is None or following.number != c.number
 
     def _embedded(self, index: int, c: Candidate, expected: bool) -> bool:
         """Whether a marker inside a paragraph is a heading whose line break was lost."""
@@ -177,18 +179,25 @@ class _Chooser:
         items are its own lists) came after the last of them (1. 2. （二） then 1. again); and
         the next marker of its family carries on its numbering, either opening a paragraph
         (一、管辖 第一条…… then a line 二、回避) or further on in a long line — a text that lost
-        its line breaks, not a list inside a paragraph. (The first article of an excerpt
-        of a law may have any number: 第一百零二条.)"""
+        its line breaks, not a list inside a paragraph. The top level may also start again
+        where a second text begins. (The first article of an excerpt of a law may have any
+        number: 第一百零二条.)"""
         last, previous = self.last.get(c.family), self.previous
         if c.where == GLUED and not self._spaced_unit(c):
-            return False
-        if last is not None and (previous is None or previous is last or previous.kind.clause):
             return False
         following = self.next_same[index]
         if following is None:
             return False
         if following.number != c.number + 1 and (following.number, following.sub) != (c.number, 1):
             return False
+        if last is not None and (previous is None or previous is last or previous.kind.clause):
+            # Only the top level may start again on its own: a second text (……特制定本计划。
+            # 一、总体要求……。二、……) whose first section holds sentences, not a list
+            # (：一、……；二、).
+            top = self.branch[:1] == [c.family]
+            text = self.layout.text
+            if not (top and SENTENCE_END_STOP.search(text, c.marker_end, following.marker_start)):
+                return False
         if following.paragraph != c.paragraph and following.where == OPEN:
             return True
         layout = self.layout
@@ -284,14 +293,16 @@ def _next_openings(found: list[Candidate], segments: list[int]) -> list[int | No
 
 
 def _next_of_family(found: list[Candidate], segments: list[int]) -> list[Candidate | None]:
-    """For each candidate, the next candidate of its family in its part of the text."""
+    """For each candidate, the next candidate of its family in its part of the text that does
+    not read as a count (二、三级 is no member of the run it interrupts)."""
     result: list[Candidate | None] = [None] * len(found)
     seen: dict[str, Candidate] = {}
     for i in range(len(found) - 1, -1, -1):
         if i + 1 < len(found) and segments[i] != segments[i + 1]:
             seen.clear()
         result[i] = seen.get(found[i].family)
-        seen[found[i].family] = found[i]
+        if not found[i].count_like:
+            seen[found[i].family] = found[i]
     return result
 
 
