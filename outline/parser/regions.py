@@ -19,6 +19,13 @@ right before its first entry (目　　录第一章　总则, where line breaks 
 LEADERS = re.compile(r"(?:[.·•…_\-—]{2,}|…|\t)[ \t.·…_\-—]*[0-9０-９ivxlcIVXLC]{1,5}\s*$")
 """What leads from an entry of a table of contents to its page number, with the number
 (一、总体要求……………3, 第一章　总则	1)."""
+LEADER_CHARS = frozenset(" \t.·•…_-—")
+"""Every character of the leader in `LEADERS`: a match begins in the run of these before the
+page number."""
+PAGE_CHARS = frozenset("0123456789０１２３４５６７８９ivxlcIVXLC")
+"""Every character of a page number in `LEADERS`."""
+PAGE_DIGITS = 5
+"""The most characters a page number in `LEADERS` has."""
 ATTACHMENT = re.compile(
     rf"[{SPACE}]*(?P<rule>(?:[-*_][{SPACE}]*){{3,}})$"  # a Markdown thematic break: ---
     rf"|(?:[{SPACE}#*>]|[-+](?=[{SPACE}]))*(?P<label>(?:附件|附表|附录)(?:[{SPACE}]*[0-9０-９一二三四五六七八九十]+)?"
@@ -314,9 +321,27 @@ def table_of_contents(
         i = j
     if not marked_only:
         entries.update(
-            i for i, c in enumerate(headings) if LEADERS.search(text, c.marker_end, ends[i])
+            i for i, c in enumerate(headings) if _leads_to_page(text, c.marker_end, ends[i])
         )
     return {headings[i].marker_start for i in entries}, body
+
+
+def _leads_to_page(text: str, start: int, end: int) -> bool:
+    """Whether the text start..end ends with a leader and a page number (`LEADERS`). Only its
+    tail is read: the page number stands right before the trailing whitespace, and the leader
+    is the run of leader characters right before the page number."""
+    last = end
+    while last > start and text[last - 1].isspace():
+        last -= 1
+    page = last
+    while page > start and last - page <= PAGE_DIGITS and text[page - 1] in PAGE_CHARS:
+        page -= 1
+    if not 0 < last - page <= PAGE_DIGITS:
+        return False
+    leader = page
+    while leader > start and text[leader - 1] in LEADER_CHARS:
+        leader -= 1
+    return LEADERS.search(text, leader, end) is not None
 
 
 def _bare(text: str, start: int, end: int) -> bool:
