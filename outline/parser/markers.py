@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from types import MappingProxyType
 
@@ -94,16 +94,15 @@ class Kind:
     of the numbering (一要…… then 二是……), and such a list always starts at 一."""
     example: str = ""
     """A marker of this kind, for documentation and tests."""
+    kind: str = field(init=False, repr=False, compare=False)
+    """The family's name: what JSON calls the kind of a heading of this row (derived)."""
+    systems: tuple[System, ...] = field(init=False, repr=False, compare=False)
+    """The numeral systems of this row (derived from `numerals`)."""
 
-    @property
-    def kind(self) -> str:
-        """The family's name: what JSON calls the kind of a heading of this row."""
-        return self.family or self.name
-
-    @property
-    def systems(self) -> tuple[System, ...]:
-        """The numeral systems of this row."""
-        return tuple(SYSTEMS[name] for name in self.numerals)
+    def __post_init__(self) -> None:
+        # Derived once: the scanner asks for both at every marker.
+        object.__setattr__(self, "kind", self.family or self.name)
+        object.__setattr__(self, "systems", tuple(SYSTEMS[name] for name in self.numerals))
 
 
 def _decimal(depth: int) -> Kind:
