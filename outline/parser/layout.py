@@ -16,6 +16,8 @@ from typing import NamedTuple
 from outline.parser.markers import MARKER
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
+NEWLINE = re.compile("\n")
+"""The only line break of a text without \\r: found faster than `LINE_BREAK`."""
 LINE_BREAKS = "\r\n"
 SPACE = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
 SPACES = re.compile(rf"[{SPACE}]+")
@@ -63,14 +65,21 @@ class Paragraph(NamedTuple):
     """0-based index of the line it begins on."""
 
 
+def _lines(text: str) -> tuple[list[int], list[int]]:
+    """Where each line of a text starts, and where it ends (before its line break)."""
+    if "\r" in text:
+        breaks = [m.span() for m in LINE_BREAK.finditer(text)]
+        return [0, *(end for _, end in breaks)], [*(start for start, _ in breaks), len(text)]
+    ends = [m.start() for m in NEWLINE.finditer(text)]
+    return [0, *(end + 1 for end in ends)], [*ends, len(text)]
+
+
 class Layout:
     """The lines and paragraphs of one text. Blank lines hold no paragraph."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        breaks = [m.span() for m in LINE_BREAK.finditer(text)]
-        self.line_starts = [0, *(end for _, end in breaks)]
-        self.line_ends = [*(start for start, _ in breaks), len(text)]
+        self.line_starts, self.line_ends = _lines(text)
         self.continues = self._wrapped_lines()
         self.paragraphs = self._paragraphs()
         self._starts = [p.start for p in self.paragraphs]
