@@ -45,7 +45,6 @@ BEFORE_ATTACHMENT = frozenset(SPACE + "\r\n。；！？;!?）)】日")
 """附件1 (or 附件) inside a paragraph, where a line break was lost before it."""
 TITLE_END = re.compile(rf"[{SPACE}]{{2,}}|[{SENTENCE_STOPS}\r\n]|附件")
 """Where the title of an attachment found inside a paragraph ends, at the latest."""
-ANYWHERE_MARKER = re.compile(f"(?:{MARKER.pattern})", re.MULTILINE)
 UNIT_TITLE = re.compile(rf"[附总分][{SPACE}]*则")
 """附则, 附　　则, 总则, 分则: the title of an unnumbered unit of a law."""
 ADDRESS = re.compile(
@@ -183,7 +182,7 @@ def _inside_paragraphs(layout: Layout, known: set[int]) -> Iterator[Attachment]:
             if text.startswith("附件", title_end):
                 listed_end = title_end  # 附件：XX办法 listed, then 附件 XX办法 itself
                 continue
-        marker = ANYWHERE_MARKER.search(text, m.end() + 1, title_end)
+        marker = MARKER.search(text, m.end() + 1, title_end)
         if marker is not None:
             title_end = marker.start()
         elif not m.group("n"):
@@ -384,7 +383,7 @@ def toc_titles(layout: Layout) -> list[int]:
         para = layout.paragraphs[layout.paragraph_at(m.start())]
         opens = layout.opening(para.start, para.end) == m.start()
         alone = end == len(text) or text[end] in SPACE + "\r\n"
-        if (opens and alone) or _first(ANYWHERE_MARKER.match(text, end)):
+        if (opens and alone) or _first(MARKER.match(text, end)):
             found.append(end)
     return found
 
