@@ -35,6 +35,10 @@ EMBEDDED = (STOP, SPACED, CLOSED)
 COLLAPSED = 500
 """A paragraph this long that holds the first two headings of a family is a text whose line
 breaks were lost, rather than a paragraph with a list inside."""
+NOT_BLANK = re.compile(r"\S")
+"""A character that is not whitespace (what str.strip() would keep)."""
+NOT_SPACE = re.compile(f"[^{SPACE}]")
+"""A character that is not one of SPACE."""
 DECIMAL_SEPARATORS = re.compile("[.．]")
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 """Where a marker inside a paragraph may begin a run, or fill a gap."""
@@ -188,7 +192,7 @@ class _Chooser:
             return True
         if last is None:
             start = self.segment_start
-            return start is not None and not self.layout.text[start : c.marker_start].strip()
+            return start is not None and _blank(self.layout.text, start, c.marker_start)
         if last.family == c.family or last.kind.clause:
             return False
         return c.kind.rank >= last.kind.rank and self._glued(c)
@@ -197,7 +201,7 @@ class _Chooser:
         """Whether a marker follows a 目录 title, or the end of a table of contents, with
         nothing but spaces between."""
         i = bisect_right(self.titles, c.marker_start)
-        return bool(i) and not self.layout.text[self.titles[i - 1] : c.marker_start].strip()
+        return bool(i) and _blank(self.layout.text, self.titles[i - 1], c.marker_start)
 
     def _glued(self, c: Candidate, index: int | None = None) -> bool:
         """Whether a marker follows the last heading's marker and title directly, with no
@@ -208,17 +212,17 @@ class _Chooser:
             last = self.found[index - 1]
         if last is None or last.kind.clause or not self._title_holds(last, c):
             return False
-        between = self.layout.text[last.marker_end : c.marker_start]
-        return len(between) <= TITLE_REACH and not any(ch in SENTENCE_STOPS for ch in between)
+        return _close_after(self.layout.text, last, c)
 
     def _title_holds(self, last: Candidate, c: Candidate) -> bool:
         """Whether a marker stands where a heading's title runs: in the heading's paragraph, or
         in the next one when the heading's paragraph holds its marker alone (（一）  标题)."""
         if last.paragraph == c.paragraph:
             return True
+        if c.paragraph != last.paragraph + 1:
+            return False
         end = self.layout.paragraph_end(last.paragraph)
-        alone = not self.layout.text[last.marker_end : end].strip(SPACE)
-        return alone and c.paragraph == last.paragraph + 1
+        return NOT_SPACE.search(self.layout.text, last.marker_end, end) is None
 
     def _wrapped(self, c: Candidate, expected: bool) -> bool:
         """Whether a marker opening a line only continues a hard-wrapped sentence: the line
@@ -345,8 +349,22 @@ def _after(previous: Candidate | None, c: Candidate, layout: Layout) -> bool:
     """Whether a candidate follows another's marker and title directly (一、总体要求（一）)."""
     if previous is None or previous.paragraph != c.paragraph or previous.family == c.family:
         return False
-    between = layout.text[previous.marker_end : c.marker_start]
-    return len(between) <= TITLE_REACH and not any(ch in SENTENCE_STOPS for ch in between)
+    return _close_after(layout.text, previous, c)
+
+
+def _close_after(text: str, before: Candidate, c: Candidate) -> bool:
+    """Whether a marker stands at most TITLE_REACH characters after the marker before it, with
+    no sentence end between. Only that stretch is read, however far apart the two are."""
+    if c.marker_start - before.marker_end > TITLE_REACH:
+        return False
+    between = text[before.marker_end : c.marker_start]
+    return not any(ch in SENTENCE_STOPS for ch in between)
+
+
+def _blank(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds nothing but whitespace; read up to its first other
+    character only."""
+    return NOT_BLANK.search(text, start, end) is None
 
 
 def _confirmed(accepted: list[Candidate], layout: Layout) -> list[Candidate]:
