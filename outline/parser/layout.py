@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from outline.parser.markers import MARKER
+from outline.parser.markers import marker_at
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 NEWLINE = re.compile("\n")
@@ -145,7 +145,7 @@ class Layout:
                 for line, w in zip(lines, widths, strict=True)
                 if w >= width * NEAR_FULL
                 and line[-1] not in SENTENCE_END
-                and MARKER.match(line, len(PREFIX.match(line).group())) is None  # type: ignore[union-attr]
+                and marker_at(line, len(PREFIX.match(line).group())) is None  # type: ignore[union-attr]
             ]
         )
         return wrapped >= MIN_FULL_NEIGHBOURS
@@ -198,7 +198,7 @@ class Layout:
 
     def _starts_with_marker(self, index: int) -> bool:
         start, end = self.line_starts[index], self.line_ends[index]
-        return MARKER.match(self.text, self.opening(start, end), end) is not None
+        return marker_at(self.text, self.opening(start, end), end) is not None
 
     def _paragraphs(self) -> list[Paragraph]:
         """Lines, split where a run of spaces separates paragraphs, joined where wrapped."""
@@ -236,4 +236,4 @@ class Layout:
         (\\* **) do not count towards its length."""
         piece = self.text[start:end]
         length = len(piece) - sum(piece.count(ch) for ch in MARKUP)
-        return length <= FRAGMENT and MARKER.match(self.text, start, end) is None
+        return length <= FRAGMENT and marker_at(self.text, start, end) is None

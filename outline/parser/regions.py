@@ -10,7 +10,14 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from outline.parser.layout import SENTENCE_STOPS, SPACE, Layout
-from outline.parser.markers import KIND_OF_GROUP, KINDS, MARKER, NUMERAL_GROUP, read_numeral
+from outline.parser.markers import (
+    KIND_OF_GROUP,
+    KINDS,
+    NUMERAL_GROUP,
+    find_marker,
+    marker_at,
+    read_numeral,
+)
 from outline.parser.scan import Candidate
 
 TOC_TITLE = re.compile(rf"目[{SPACE}]*录[{SPACE}*：:]*")
@@ -141,7 +148,7 @@ def attachments(layout: Layout) -> tuple[list[Attachment], dict[int, int]]:
             continue
         label = re.sub(f"[{SPACE}]", "", m.group("label"))
         title, end = m.group("title").strip(SPACE + "*"), para.end
-        if MARKER.match(title):
+        if marker_at(title):
             listed.update(dict.fromkeys(_listed(layout, index), len(text)))
             continue
         if not title and index + 1 < len(layout.paragraphs):
@@ -182,7 +189,7 @@ def _inside_paragraphs(layout: Layout, known: set[int]) -> Iterator[Attachment]:
             if text.startswith("附件", title_end):
                 listed_end = title_end  # 附件：XX办法 listed, then 附件 XX办法 itself
                 continue
-        marker = MARKER.search(text, m.end() + 1, title_end)
+        marker = find_marker(text, m.end() + 1, title_end)
         if marker is not None:
             title_end = marker.start()
         elif not m.group("n"):
@@ -231,7 +238,7 @@ def _title_after(layout: Layout, index: int) -> tuple[str, int] | None:
     content = layout.text[para.start : para.end].strip(SPACE + "*#")
     if not content or len(content) > NAME_MAX or SENTENCE_STOP.search(content):
         return None
-    if MARKER.match(layout.text, layout.opening(para.start, para.end), para.end):
+    if marker_at(layout.text, layout.opening(para.start, para.end), para.end):
         return None
     return content, para.end
 
@@ -243,7 +250,7 @@ def _entry(layout: Layout, index: int) -> bool:
     return (
         len(name.strip(SPACE)) <= NAME_MAX
         and SENTENCE_STOP.search(name) is None
-        and MARKER.match(layout.text, layout.opening(para.start, para.end), para.end) is not None
+        and marker_at(layout.text, layout.opening(para.start, para.end), para.end) is not None
     )
 
 
@@ -383,7 +390,7 @@ def toc_titles(layout: Layout) -> list[int]:
         para = layout.paragraphs[layout.paragraph_at(m.start())]
         opens = layout.opening(para.start, para.end) == m.start()
         alone = end == len(text) or text[end] in SPACE + "\r\n"
-        if (opens and alone) or _first(MARKER.match(text, end)):
+        if (opens and alone) or _first(marker_at(text, end)):
             found.append(end)
     return found
 

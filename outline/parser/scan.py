@@ -1,6 +1,6 @@
 """Finding the markers of a text: every place where a heading may begin, in one pass.
 
-One combined pattern finds every marker wherever it stands; each is then told where it stands,
+The marker grammar finds every marker wherever it stands; each is then told where it stands,
 which is what decides whether it can be a heading (`outline.parser.select`): opening its
 paragraph, right after the end of a sentence or a colon, after a space inside a paragraph, after
 a closing bracket, or glued to the text before it, as in a text whose line breaks were lost.
@@ -9,18 +9,16 @@ a closing bracket, or glued to the text before it, as in a text whose line break
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from outline.parser.layout import SENTENCE_STOPS, SPACE, Layout
 from outline.parser.markers import (
-    FIRST_CHARS,
     KIND_OF_GROUP,
     KINDS,
-    MARKER,
     NUMERAL_GROUP,
     SUB_GROUP,
     Kind,
+    iter_markers,
     read_numeral,
 )
 from outline.parser.numerals import ARABIC_DIGITS, CHINESE_DIGITS, FINANCIAL_DIGITS, STEMS
@@ -33,8 +31,6 @@ CLOSERS = '”’"」』）)】〕》'
 """Closing brackets and quotes: after one, a lost line break is likely (（…负责）二、)."""
 QUOTES = '”’"」』'
 """What may stand between a sentence end and a marker that follows it (……。”一是)."""
-FIRST_CHAR = re.compile(f"[{re.escape(FIRST_CHARS)}]")
-"""Where a marker may begin: the one pass over the text, which `MARKER` is tried at."""
 FOLLOWING_NUMERAL = re.compile(
     rf"[{SPACE}*_#]*([{re.escape(''.join(dict.fromkeys(CHINESE_DIGITS + FINANCIAL_DIGITS)))}]+"
     rf"|[{ARABIC_DIGITS}]+|[{STEMS}])"
@@ -86,7 +82,7 @@ def candidates(layout: Layout) -> list[Candidate]:
     text = layout.text
     found: list[Candidate] = []
     openings = layout.openings()
-    for m in _markers(text):
+    for m in iter_markers(text):
         group = m.lastgroup
         if group is None:
             continue
@@ -100,22 +96,6 @@ def candidates(layout: Layout) -> list[Candidate]:
         if candidate is not None:
             found.append(candidate)
     return found
-
-
-def _markers(text: str) -> Iterator[re.Match[str]]:
-    """Every marker of a text, in order and not overlapping, as `MARKER.finditer` would find
-    them; `MARKER` is tried only where a marker may begin."""
-    match = MARKER.match
-    search = FIRST_CHAR.search
-    first = search(text)
-    while first is not None:
-        start = first.start()
-        m = match(text, start)
-        if m is None:
-            first = search(text, start + 1)
-        else:
-            yield m
-            first = search(text, m.end())
 
 
 def _inside_number(before: str, first: str, kind: Kind) -> bool:
