@@ -23,11 +23,11 @@ from outline.cli.app import (
     app,
     usage_error,
 )
-from outline.cli.inputs import Inputs, Loaded, ReadOptions, several
 
 if TYPE_CHECKING:
     from outline.check.findings import Finding
     from outline.check.mending import Replacement
+    from outline.cli.inputs import Inputs, Loaded
     from outline.model import Document
 
 FORMATS = ("txt", "json", "sarif")
@@ -151,6 +151,7 @@ def check(
         outline check speech.txt --diff
     """
     from outline.check.codes import CODES
+    from outline.cli.inputs import Inputs, ReadOptions
 
     format = ALIASES.get(format, format)
     _validate(format, fail_on, lang, style)
@@ -202,6 +203,8 @@ def _validate_inputs(
     paths: list[str], files_from: str | None, *, fix: bool, write: bool, diff: bool, unwrap: bool
 ) -> None:
     """Usage errors in what the documents are and what is done with them."""
+    from outline.cli.inputs import several
+
     if not paths and files_from is None:
         usage_error("give the documents to check, or --files-from LIST")
     if files_from == "-" and "-" in paths:
