@@ -185,7 +185,7 @@ def _title_span(layout: Layout, pos: int, following: int) -> tuple[int, int, int
     after the marker are skipped, even where they would end a paragraph (第一条　 为了……).
     """
     text = layout.text
-    line_end = layout.line_ends[layout.locate(pos)[0] - 1]
+    line_end = layout.line_ends[bisect_right(layout.line_starts, pos) - 1]
     while pos < line_end and text[pos] in SPACE:
         pos += 1
     limit = min(layout.paragraphs[layout.paragraph_at(pos)].end, following)
