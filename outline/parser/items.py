@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cache
 from typing import NamedTuple
 
-from outline.parser.layout import SENTENCE_STOPS, SPACE, Layout
+from outline.parser.layout import SENTENCE_STOPS, SPACE, SPACES, Layout
 from outline.parser.markers import KINDS, Kind
 from outline.parser.regions import Attachment, UnitTitle
 from outline.parser.scan import OPEN, Candidate
@@ -16,10 +17,11 @@ SENTENCE_STOP = re.compile(f"[{SENTENCE_STOPS}]")
 EMPHASIS = "*_#"
 LINE_BREAKS = re.compile(r"[\r\n]+")
 MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-TITLE_BREAK = re.compile(rf"(?<=[\u4e00-\u9fff])[{SPACE}]+(?=[\u4e00-\u9fff][^{SPACE}\r\n]{{4}})")
+TITLE_BREAK = rf"(?<=[\u4e00-\u9fff])[{SPACE}]+(?=[\u4e00-\u9fff][^{SPACE}\r\n]{{4}})"
 """Spaces between Chinese characters, before a stretch of five characters or more: where a
 title ends in a text that lost its line breaks but kept a space for each (一、总体要求 坚持……);
-not 总　　则, nor the spaces of Latin text."""
+not 总　　则, nor the spaces of Latin text. Compiled on first use (`_title_break`): most titles
+hold no space, and its two ranges of characters take long to compile."""
 ATTACHMENT = KINDS["attachment"]
 UNIT_TITLE = KINDS["unit-title"]
 
@@ -177,6 +179,11 @@ def _clean(title: str) -> str:
     return title.strip(SPACE + EMPHASIS)
 
 
+@cache
+def _title_break() -> re.Pattern[str]:
+    return re.compile(TITLE_BREAK)
+
+
 def _title_span(layout: Layout, pos: int, following: int) -> tuple[int, int, int]:
     """Where the title begins and ends, and where the body begins.
 
@@ -191,7 +198,8 @@ def _title_span(layout: Layout, pos: int, following: int) -> tuple[int, int, int
     limit = min(layout.paragraphs[layout.paragraph_at(pos)].end, following)
     limit = max(limit, pos)
     stop = SENTENCE_STOP.search(text, pos, limit)
-    gap = TITLE_BREAK.search(text, pos + 1, stop.start() if stop else limit)
+    upto = stop.start() if stop else limit
+    gap = _title_break().search(text, pos + 1, upto) if SPACES.search(text, pos + 1, upto) else None
     if gap is not None:
         return pos, gap.start(), gap.start()
     title_end = stop.start() if stop else limit

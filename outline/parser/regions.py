@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from functools import cache
 from typing import NamedTuple
 
 from outline.parser.layout import SENTENCE_STOPS, SPACE, Layout
@@ -23,9 +24,9 @@ from outline.parser.scan import Candidate
 TOC_TITLE = re.compile(rf"目[{SPACE}]*录[{SPACE}*：:]*")
 """目录 opening a paragraph, alone on its line or before its entries on one line; or anywhere
 right before its first entry (目　　录第一章　总则, where line breaks were lost)."""
-LEADERS = re.compile(r"(?:[.·•…_\-—]{2,}|…|\t)[ \t.·…_\-—]*[0-9０-９ivxlcIVXLC]{1,5}\s*$")
+LEADERS = r"(?:[.·•…_\-—]{2,}|…|\t)[ \t.·…_\-—]*[0-9０-９ivxlcIVXLC]{1,5}\s*$"
 """What leads from an entry of a table of contents to its page number, with the number
-(一、总体要求……………3, 第一章　总则	1)."""
+(一、总体要求……………3, 第一章　总则	1). Compiled on first use (`_leaders`)."""
 LEADER_CHARS = frozenset(" \t.·•…_-—")
 """Every character of the leader in `LEADERS`: a match begins in the run of these before the
 page number."""
@@ -347,7 +348,13 @@ def _leads_to_page(text: str, start: int, end: int) -> bool:
     leader = page
     while leader > start and text[leader - 1] in LEADER_CHARS:
         leader -= 1
-    return LEADERS.search(text, leader, end) is not None
+    return _leaders().search(text, leader, end) is not None
+
+
+@cache
+def _leaders() -> re.Pattern[str]:
+    """`LEADERS` compiled, on first use: few texts have a table of contents."""
+    return re.compile(LEADERS)
 
 
 def _bare(text: str, start: int, end: int) -> bool:
