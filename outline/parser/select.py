@@ -35,8 +35,6 @@ EMBEDDED = (STOP, SPACED, CLOSED)
 COLLAPSED = 500
 """A paragraph this long that holds the first two headings of a family is a text whose line
 breaks were lost, rather than a paragraph with a list inside."""
-NOT_BLANK = re.compile(r"\S")
-"""A character that is not whitespace (what str.strip() would keep)."""
 NOT_SPACE = re.compile(f"[^{SPACE}]")
 """A character that is not one of SPACE."""
 DECIMAL_SEPARATORS = re.compile("[.．]")
@@ -106,6 +104,9 @@ class _Chooser:
         """The last heading."""
         self.segment_start: int | None = None
         """Where the attachment that holds the candidates now looked at ends its heading."""
+        self.alone: dict[int, bool] = {}
+        """Whether a marker's paragraph holds nothing after it but spaces, by the marker's
+        offset: read once per marker, however many markers after it ask."""
 
     def blocks(self) -> list[Candidate]:
         chosen: list[Candidate] = []
@@ -221,8 +222,12 @@ class _Chooser:
             return True
         if c.paragraph != last.paragraph + 1:
             return False
-        end = self.layout.paragraph_end(last.paragraph)
-        return NOT_SPACE.search(self.layout.text, last.marker_end, end) is None
+        alone = self.alone.get(last.marker_start)
+        if alone is None:
+            end = self.layout.paragraph_end(last.paragraph)
+            alone = NOT_SPACE.search(self.layout.text, last.marker_end, end) is None
+            self.alone[last.marker_start] = alone
+        return alone
 
     def _wrapped(self, c: Candidate, expected: bool) -> bool:
         """Whether a marker opening a line only continues a hard-wrapped sentence: the line
@@ -362,9 +367,12 @@ def _close_after(text: str, before: Candidate, c: Candidate) -> bool:
 
 
 def _blank(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] holds nothing but whitespace; read up to its first other
-    character only."""
-    return NOT_BLANK.search(text, start, end) is None
+    """Whether text[start:end] holds nothing but whitespace (what str.strip() removes). It is
+    read from the end, back to its last other character only: the whitespace right before
+    a marker, which no other marker reads again."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end == start
 
 
 def _confirmed(accepted: list[Candidate], layout: Layout) -> list[Candidate]:
