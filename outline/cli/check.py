@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from outline.check.codes import SEVERITIES
 from outline.cli.app import (
     EXIT_DIFFERENT,
     EXIT_OK,
@@ -35,7 +34,6 @@ FORMATS = ("txt", "json", "sarif")
 ALIASES = {"text": "txt"}
 """Other names a format is given by."""
 LANGUAGES = ("zh", "en")
-FAIL_ON = SEVERITIES
 CHECKED, DRY_RUN, MENDED = "checked", "dry run", "mended"
 """What a run did to the documents: checked them only; showed what mending would change
 (--diff); or mended them (--fix, --write)."""
@@ -150,7 +148,7 @@ def check(
         outline check drafts/ --ignore T
         outline check speech.txt --diff
     """
-    from outline.check.codes import CODES
+    from outline.check.codes import CODES, SEVERITIES
     from outline.cli.inputs import Inputs, ReadOptions
 
     format = ALIASES.get(format, format)
@@ -181,17 +179,18 @@ def check(
     _print_findings(report, format, sys.stderr if text_out else sys.stdout)
     done = DRY_RUN if dry_run else MENDED if mending else CHECKED
     print(_summary(report, done), file=sys.stderr)
-    failing = FAIL_ON[: FAIL_ON.index(fail_on) + 1]
+    failing = SEVERITIES[: SEVERITIES.index(fail_on) + 1]
     failed = any(f.severity in failing for _, f in report.findings)
     raise typer.Exit(run.exit_code or (EXIT_DIFFERENT if failed else EXIT_OK))
 
 
 def _validate(format: str, fail_on: str, lang: str, style: str) -> None:
+    from outline.check.codes import SEVERITIES
     from outline.check.marker_style import STYLE_RULES
 
     for name, value, choices in (
         ("--format", format, FORMATS),
-        ("--fail-on", fail_on, FAIL_ON),
+        ("--fail-on", fail_on, SEVERITIES),
         ("--lang", lang, LANGUAGES),
         ("--style", style, STYLE_RULES),
     ):
