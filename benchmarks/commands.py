@@ -36,13 +36,22 @@ def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     return usage.ru_utime + usage.ru_stime, wall
 
 
-def median_run(argv: list[str], env: dict[str, str], runs: int) -> tuple[float, float]:
-    """Median CPU and median wall seconds of `runs` runs of a command."""
-    samples = [run_once(argv, env) for _ in range(runs)]
-    return (
-        statistics.median(cpu for cpu, _ in samples),
-        statistics.median(wall for _, wall in samples),
-    )
+def median_runs(
+    commands: list[tuple[str, list[str]]], env: dict[str, str], runs: int
+) -> dict[str, tuple[float, float]]:
+    """Median CPU and median wall seconds of each command, run in turn `runs` times: taking
+    turns, every command meets the same moments of a busy machine, so their ratios hold."""
+    samples: dict[str, list[tuple[float, float]]] = {name: [] for name, _ in commands}
+    for _ in range(runs):
+        for name, argv in commands:
+            samples[name].append(run_once(argv, env))
+    return {
+        name: (
+            statistics.median(cpu for cpu, _ in taken),
+            statistics.median(wall for _, wall in taken),
+        )
+        for name, taken in samples.items()
+    }
 
 
 def bench_commands() -> None:
@@ -59,8 +68,8 @@ def bench_commands() -> None:
     ]
     for _, argv in commands:  # warm the caches and write the bytecode
         run_once(argv, env)
-    print(f"\ncommands, CPU time, median of {RUNS} runs (SEED = {Path(seed).name})")
-    results = {name: median_run(argv, env, RUNS) for name, argv in commands}
+    print(f"\ncommands, CPU time, median of {RUNS} runs in turn (SEED = {Path(seed).name})")
+    results = median_runs(commands, env, RUNS)
     base_cpu, _ = results["baseline: python -c pass"]
     for name, (cpu, wall) in results.items():
         print(
