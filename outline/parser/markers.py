@@ -106,7 +106,7 @@ class Kind:
     the numeral systems)."""
 
     def __post_init__(self) -> None:
-        # Derived once: the scanner asks for both at every marker.
+        # Derived once: the scanner asks for them at every marker.
         object.__setattr__(self, "kind", self.family or self.name)
         object.__setattr__(self, "systems", tuple(SYSTEMS[name] for name in self.numerals))
         object.__setattr__(self, "first", self.begins or "".join(s.first for s in self.systems))
