@@ -17,9 +17,12 @@ from outline.check.codes import ERROR
 from outline.check.findings import check
 from outline.check.fix import edits, fix
 from outline.parser.layout import Layout
-from outline.parser.markers import MARKER
+from outline.parser.markers import grammar
 from outline.parser.scan import candidates
 from tests.support.texts import soup
+
+MARKER = grammar()
+"""Every row of the marker grammar as one pattern."""
 
 WORDS = "加强组织领导推进改革创新完善制度机制建设发展提升服务能力水平落实责任"
 title_text = st.text(alphabet=WORDS, min_size=2, max_size=10)

@@ -11,10 +11,13 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from outline import Document, parse
-from outline.parser.markers import MARKER
+from outline.parser.markers import grammar
 from outline.render.markdown import render as markdown
 from tests.support.corpus import shape
 from tests.support.texts import any_text, soup
+
+MARKER = grammar()
+"""Every row of the marker grammar as one pattern."""
 
 
 def reassemble(doc: Document) -> str:

@@ -6,6 +6,9 @@ usage error, an input that could not be read (the other inputs still go through)
 that could not be written, standard output included;
 3 an internal error, which is a bug (OUTLINE_DEBUG=1 shows its traceback); 130 (143) stopped by
 SIGINT (SIGTERM).
+
+A command's module (`show`, `check` …) is imported when the command runs, or when help lists
+the commands (`app.COMMANDS`).
 """
 
 from __future__ import annotations
@@ -13,11 +16,10 @@ from __future__ import annotations
 import os
 import sys
 
-from outline.cli import check, diff, export, lsp, mark, show
 from outline.cli.app import EXIT_BUG, EXIT_OK, EXIT_TROUBLE, app
 from outline.cli.stdout import OutputError, guard, silence
 
-__all__ = ["app", "check", "diff", "export", "lsp", "main", "mark", "show"]
+__all__ = ["app", "main"]
 
 
 def main() -> None:

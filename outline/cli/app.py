@@ -31,10 +31,45 @@ NO_ARGUMENTS: Any = getattr(_CLICK, "NoArgsIsHelpError", ())
 """What `outline` alone raises: its help (click 8.2 and later)."""
 
 
+COMMANDS = ("check", "diff", "export", "lsp", "mark", "show")
+"""The commands, in the order help lists them: each is a module of `outline.cli` that
+registers it with `app` when imported."""
+
+
 class Commands(TyperGroup):
     """The app's commands, run as a shell tool is expected to run: a usage error is one line
     on stderr (exit 2), a reader that goes away ends the run quietly (exit 0), and SIGINT or
-    SIGTERM stop it (exit 130 or 143) — however the app is called, tests included."""
+    SIGTERM stop it (exit 130 or 143) — however the app is called, tests included.
+
+    A command's module is imported when the command is asked for, so that a run imports and
+    builds only the command it runs; help, which lists them all, imports them all."""
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in self.commands:
+            self._load(cmd_name if cmd_name in COMMANDS else None)
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        self._load(None)
+        order = {name: i for i, name in enumerate(COMMANDS)}
+        return sorted(self.commands, key=lambda name: order.get(name, len(order)))
+
+    def _load(self, name: str | None) -> None:
+        """Register one command (or all, for None) and add it to the group."""
+        from typer.main import get_command_from_info, get_command_name
+
+        for module in COMMANDS if name is None else (name,):
+            import_module(f"outline.cli.{module}")
+        for info in app.registered_commands:
+            if info.callback is None:
+                continue
+            command_name = info.name or get_command_name(info.callback.__name__)
+            if command_name not in self.commands and name in (None, command_name):
+                self.commands[command_name] = get_command_from_info(
+                    info,
+                    pretty_exceptions_short=app.pretty_exceptions_short,
+                    rich_markup_mode=app.rich_markup_mode,
+                )
 
     def main(  # type: ignore[override]  # click's many overloads, narrowed to what is used
         self,

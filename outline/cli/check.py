@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from outline.check.codes import SEVERITIES
 from outline.cli.app import (
     EXIT_DIFFERENT,
     EXIT_OK,
@@ -22,9 +21,9 @@ from outline.cli.app import (
     usage_error,
 )
 from outline.cli.findings import CHECKED, DRY_RUN, MENDED, Report, print_findings, summary
-from outline.cli.inputs import Inputs, Loaded, ReadOptions, several
 
 if TYPE_CHECKING:
+    from outline.cli.inputs import Inputs, Loaded
     from outline.model import Document
 
 FORMATS = ("txt", "json", "sarif")
@@ -32,7 +31,6 @@ FORMATS = ("txt", "json", "sarif")
 ALIASES = {"text": "txt"}
 """Other names a format is given by."""
 LANGUAGES = ("zh", "en")
-FAIL_ON = SEVERITIES
 
 
 @app.command()
@@ -105,7 +103,8 @@ def check(
         outline check drafts/ --ignore T
         outline check speech.txt --diff
     """
-    from outline.check.codes import CODES
+    from outline.check.codes import CODES, SEVERITIES
+    from outline.cli.inputs import Inputs, ReadOptions
 
     format = ALIASES.get(format, format)
     _validate(format, fail_on, lang, style)
@@ -135,17 +134,18 @@ def check(
     print_findings(report, format, sys.stderr if text_out else sys.stdout)
     done = DRY_RUN if dry_run else MENDED if mending else CHECKED
     print(summary(report, done), file=sys.stderr)
-    failing = FAIL_ON[: FAIL_ON.index(fail_on) + 1]
+    failing = SEVERITIES[: SEVERITIES.index(fail_on) + 1]
     failed = any(f.severity in failing for _, f in report.findings)
     raise typer.Exit(run.exit_code or (EXIT_DIFFERENT if failed else EXIT_OK))
 
 
 def _validate(format: str, fail_on: str, lang: str, style: str) -> None:
+    from outline.check.codes import SEVERITIES
     from outline.check.marker_style import STYLE_RULES
 
     for name, value, choices in (
         ("--format", format, FORMATS),
-        ("--fail-on", fail_on, FAIL_ON),
+        ("--fail-on", fail_on, SEVERITIES),
         ("--lang", lang, LANGUAGES),
         ("--style", style, STYLE_RULES),
     ):
@@ -157,6 +157,8 @@ def _validate_inputs(
     paths: list[str], files_from: str | None, *, fix: bool, write: bool, diff: bool, unwrap: bool
 ) -> None:
     """Usage errors in what the documents are and what is done with them."""
+    from outline.cli.inputs import several
+
     if not paths and files_from is None:
         usage_error("give the documents to check, or --files-from LIST")
     if files_from == "-" and "-" in paths:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,7 +18,9 @@ from outline.cli.app import (
     app,
     usage_error,
 )
-from outline.cli.inputs import Inputs, Loaded, ReadOptions
+
+if TYPE_CHECKING:
+    from outline.cli.inputs import Inputs, Loaded, ReadOptions
 
 DEFAULT_THRESHOLD = 0.6
 """Kept equal to outline.diff.DEFAULT_THRESHOLD (not imported: the parser loads lazily)."""
@@ -79,6 +81,7 @@ def compare(
     Example:
         outline diff draft.txt final.txt --only-changes
     """
+    from outline.cli.inputs import Inputs, ReadOptions
     from outline.render.diff import FORMATS
     from outline.render.diff.view import WORDS
 

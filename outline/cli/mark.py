@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from outline.cli.app import Depth, app, usage_error
-from outline.cli.inputs import Inputs, several
 
 if TYPE_CHECKING:
+    from outline.cli.inputs import Inputs
     from outline.docxedit.levels import Marking
 
 STDIN = "-"
@@ -57,6 +57,8 @@ def mark(
         outline mark draft.docx -o draft-marked.docx
         outline mark drafts/ --write --depth 2
     """
+    from outline.cli.inputs import Inputs
+
     _validate(paths, output, write, dry_run)
     run = Inputs()
     for source in _sources(run, paths):
@@ -73,6 +75,7 @@ def mark(
 
 
 def _validate(paths: list[str], output: str | None, write: bool, dry_run: bool) -> None:
+    from outline.cli.inputs import several
     from outline.cli.overwrite import same_file
 
     if write and (output is not None or dry_run):

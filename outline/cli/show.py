@@ -17,7 +17,6 @@ from outline.cli.app import (
     app,
     usage_error,
 )
-from outline.cli.inputs import Inputs, ReadOptions, several
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -50,6 +49,7 @@ def show(
     Example:
         outline show seeds/measures-party-governance.txt --depth 1
     """
+    from outline.cli.inputs import Inputs, ReadOptions, several
     from outline.cli.names import shown
     from outline.render.plain import EXCERPT, render
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from outline.parser.layout import SPACE, Layout
-from outline.parser.markers import MARKER
+from outline.parser.markers import marker_at
 from outline.parser.regions import TOC_TITLE
 
 MIN_TITLE = 4
@@ -94,7 +94,7 @@ def _title_like(content: str) -> bool:
         and not NOISE.search(content)
         and not MENU.fullmatch(content)
         and not CN_DATE.fullmatch(content)
-        and not MARKER.match(content)
+        and not marker_at(content)
         and not TOC_TITLE.match(content)
     )
 

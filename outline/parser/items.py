@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cache
 from typing import NamedTuple
 
-from outline.parser.layout import SENTENCE_STOPS, SPACE, Layout
+from outline.parser.layout import SENTENCE_STOPS, SPACE, SPACES, Layout
 from outline.parser.markers import KINDS, Kind
 from outline.parser.numerals import ARABIC_DIGITS, CHINESE_DIGITS, read_number
 from outline.parser.regions import Attachment, UnitTitle
@@ -21,13 +22,16 @@ STRONG = ("**", "__")
 """Markdown's bold, around a heading whose title it ends where a line break was lost."""
 LINE_BREAKS = re.compile(r"[\r\n]+")
 MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-TITLE_BREAK = re.compile(
-    rf"(?<=[\u4e00-\u9fff])[{SPACE}]+(?=(?:[\u4e00-\u9fff]|[0-9]+[\u4e00-\u9fff])[^{SPACE}\r\n]{{4}})"
+TITLE_BREAK = (
+    rf"(?<=[\u4e00-\u9fff])[{SPACE}]+"
+    rf"(?=(?:[\u4e00-\u9fff]|[0-9]+[\u4e00-\u9fff])[^{SPACE}\r\n]{{4}})"
 )
 """Spaces after a Chinese character, before a stretch of five characters or more that begins
 with a Chinese character or a number written against one: where a title ends in a text that
 lost its line breaks but kept a space for each (一、总体要求 坚持……, 一、工作目标 2024年完成……);
-not 总　　则, nor the spaces of Latin text, nor a number spaced on both sides (召开 2024 年)."""
+not 总　　则, nor the spaces of Latin text, nor a number spaced on both sides (召开 2024 年).
+Compiled on first use (`_title_break`): most titles hold no space, and its ranges of
+characters take long to compile."""
 ATTACHMENT = KINDS["attachment"]
 UNIT_TITLE = KINDS["unit-title"]
 
@@ -189,6 +193,11 @@ def _clean(title: str) -> str:
     return title.strip(SPACE + EMPHASIS)
 
 
+@cache
+def _title_break() -> re.Pattern[str]:
+    return re.compile(TITLE_BREAK)
+
+
 def _title_span(layout: Layout, pos: int, following: int, strong: str = "") -> tuple[int, int, int]:
     """Where the title begins and ends, and where the body begins.
 
@@ -199,13 +208,14 @@ def _title_span(layout: Layout, pos: int, following: int, strong: str = "") -> t
     they would end a paragraph (第一条　 为了……).
     """
     text = layout.text
-    line_end = layout.line_ends[layout.locate(pos)[0] - 1]
+    line_end = layout.line_ends[bisect_right(layout.line_starts, pos) - 1]
     while pos < line_end and text[pos] in SPACE:
         pos += 1
     limit = min(layout.paragraphs[layout.paragraph_at(pos)].end, following)
     limit = max(limit, pos)
     stop = SENTENCE_STOP.search(text, pos, limit)
-    gap = TITLE_BREAK.search(text, pos + 1, stop.start() if stop else limit)
+    upto = stop.start() if stop else limit
+    gap = _title_break().search(text, pos + 1, upto) if SPACES.search(text, pos + 1, upto) else None
     if gap is not None:
         return pos, gap.start(), gap.start()
     bold_end = text.find(strong, pos, stop.start() if stop else limit) if strong else -1

@@ -12,12 +12,12 @@ and name no kind; adding a marker style is one row here and one fixture under te
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from types import MappingProxyType
 
-from outline.parser.numerals import SYSTEMS, System
+from outline.parser.numerals import ARABIC_DIGITS, SYSTEMS, System
 
 GAP = "[ \u3000]?"
 """A space inside a unit's marker, as PDFs of laws set it: 第 一 章."""
@@ -98,16 +98,22 @@ class Kind:
     of the numbering (一要…… then 二是……), and such a list always starts at 一."""
     example: str = ""
     """A marker of this kind, for documentation and tests."""
+    begins: str = ""
+    """Every character a marker of this row may begin with, when that is not only its numeral
+    (第 of 第一章, the brackets of （一）); empty: the first characters of its numerals."""
+    kind: str = field(init=False, repr=False, compare=False)
+    """The family's name: what JSON calls the kind of a heading of this row (derived)."""
+    systems: tuple[System, ...] = field(init=False, repr=False, compare=False)
+    """The numeral systems of this row (derived from `numerals`)."""
+    first: str = field(init=False, repr=False, compare=False)
+    """Every character a marker of this row may begin with (derived from `begins`, or from
+    the numeral systems)."""
 
-    @property
-    def kind(self) -> str:
-        """The family's name: what JSON calls the kind of a heading of this row."""
-        return self.family or self.name
-
-    @property
-    def systems(self) -> tuple[System, ...]:
-        """The numeral systems of this row."""
-        return tuple(SYSTEMS[name] for name in self.numerals)
+    def __post_init__(self) -> None:
+        # Derived once: the scanner asks for them at every marker.
+        object.__setattr__(self, "kind", self.family or self.name)
+        object.__setattr__(self, "systems", tuple(SYSTEMS[name] for name in self.numerals))
+        object.__setattr__(self, "first", self.begins or "".join(s.first for s in self.systems))
 
 
 def _decimal(depth: int) -> Kind:
@@ -149,6 +155,7 @@ ROWS: tuple[Kind, ...] = (
             run_in=True,
             unit=True,
             example=f"第一{word}",
+            begins="第",
         )
         for name, word, rank in (
             ("part", "编", 10),
@@ -169,9 +176,10 @@ ROWS: tuple[Kind, ...] = (
         clause=True,
         max_number=9999,
         example="第十二条",
+        begins="第",
     ),
     # 第一个问题： a speech's main points.
-    Kind("question", "第{n}个问题[，,：:、]?", 45, True, example="第一个问题："),
+    Kind("question", "第{n}个问题[，,：:、]?", 45, True, example="第一个问题：", begins="第"),
     # 一、 (also 一． 一. and 壹、): the top level of most documents.
     Kind(
         "cn-dun",
@@ -200,6 +208,7 @@ ROWS: tuple[Kind, ...] = (
         wrong_suffix="([）)])、",
         right_suffix=r"\1",
         example="（一）",
+        begins="（(",
     ),
     Kind("cn-paren-enclosed", "{n}", 50, True, ("paren-ideographs",), "cn-paren", example="㈠"),
     # 1. 1． 1、 1﹒ and ⒈: never 2.5倍, 2023.10.1, 1.1 (a decimal outline number).
@@ -225,6 +234,7 @@ ROWS: tuple[Kind, ...] = (
         order=4,
         standard="（N）",
         example="（1）",
+        begins="（(" + ARABIC_DIGITS,
     ),
     Kind("arabic-paren-enclosed", "{n}", 50, True, ("paren-digits",), "arabic-paren", example="⑴"),
     Kind("circled", "{n}", 50, True, ("circled",), order=5, standard="N", example="①"),
@@ -239,14 +249,25 @@ ROWS: tuple[Kind, ...] = (
         clause=True,
         enumerates=True,
         example="第一，",
+        begins="第",
     ),
-    Kind("qi", "其{n}[，,、：:]", 55, False, clause=True, enumerates=True, example="其一，"),
+    Kind(
+        "qi",
+        "其{n}[，,、：:]",
+        55,
+        False,
+        clause=True,
+        enumerates=True,
+        example="其一，",
+        begins="其",
+    ),
     Kind(
         "ordinal-noun",
         "第{n}(?:点|件事|个方面|方面)[，,、：:]",
         55,
         False,
         example="第一点，",
+        begins="第",
     ),
     # 一是……二是…… / 一要……二要……: enumerations inside a paragraph.
     *(
@@ -320,10 +341,68 @@ def _compile(kinds: tuple[Kind, ...]) -> re.Pattern[str]:
     return re.compile("|".join(alternatives), re.MULTILINE)
 
 
-MARKER = _compile(ROWS)
-"""Any marker, matched at a position where a heading may begin."""
-FIRST_CHARS = "".join(dict.fromkeys("第其（(" + "".join(s.first for k in ROWS for s in k.systems)))
+FIRST_CHARS = "".join(dict.fromkeys(ch for k in ROWS if k.pattern for ch in k.first))
 """Every marker begins with one of these."""
+FIRST_CHAR = re.compile(f"[{re.escape(FIRST_CHARS)}]")
+"""Where a marker may begin."""
+ROWS_BY_FIRST: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {ch: tuple(k.name for k in ROWS if k.pattern and ch in k.first) for ch in FIRST_CHARS}
+)
+"""The rows a marker may be of, in table order, by the character it begins with."""
+
+
+@cache
+def _rows_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """The combined pattern of some rows, in table order: compiled on first use."""
+    return _compile(tuple(KINDS[name] for name in names))
+
+
+def grammar() -> re.Pattern[str]:
+    """Every row of the table as one pattern, in table order: what `marker_at` narrows down
+    to the rows that may begin with a character (compiled on first use; the parser itself
+    never needs it)."""
+    return _rows_pattern(tuple(k.name for k in ROWS if k.pattern))
+
+
+@cache
+def _pattern_for(first: str) -> re.Pattern[str] | None:
+    """The combined pattern of the rows a marker beginning with `first` may be of."""
+    names = ROWS_BY_FIRST.get(first)
+    return None if names is None else _rows_pattern(names)
+
+
+def marker_at(text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    """The marker that begins at `pos` (the text ending at `endpos`): the first row, in table
+    order, that matches there. Only the rows that may begin with the character at `pos` are
+    tried. Its group named after its row (`KIND_OF_GROUP`) holds it, `NUMERAL_GROUP` its
+    numeral."""
+    end = len(text) if endpos is None else min(endpos, len(text))
+    if not 0 <= pos < end:
+        return None
+    pattern = _pattern_for(text[pos])
+    return None if pattern is None else pattern.match(text, pos, end)
+
+
+def find_marker(text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    """The first marker at or after `pos` (the text ending at `endpos`), as `marker_at`
+    finds one."""
+    return next(iter_markers(text, pos, endpos), None)
+
+
+def iter_markers(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """Every marker at or after `pos` (the text ending at `endpos`), in order and not
+    overlapping: `marker_at` tried at each character a marker may begin with."""
+    end = len(text) if endpos is None else min(endpos, len(text))
+    last = pos
+    for first in FIRST_CHAR.finditer(text, pos, end):
+        start = first.start()
+        if start < last:
+            continue
+        pattern = _pattern_for(first.group())
+        found = pattern.match(text, start, end) if pattern is not None else None
+        if found is not None:
+            last = found.end()
+            yield found
 
 
 @cache

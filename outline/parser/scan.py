@@ -1,6 +1,6 @@
 """Finding the markers of a text: every place where a heading may begin, in one pass.
 
-One combined pattern finds every marker wherever it stands; each is then told where it stands,
+The marker grammar finds every marker wherever it stands; each is then told where it stands,
 which is what decides whether it can be a heading (`outline.parser.select`): opening its
 paragraph, right after the end of a sentence or a colon, after a space inside a paragraph, after
 a closing bracket, or glued to the text before it, as in a text whose line breaks were lost.
@@ -13,13 +13,12 @@ from dataclasses import dataclass
 
 from outline.parser.layout import SENTENCE_STOPS, SPACE, Layout
 from outline.parser.markers import (
-    FIRST_CHARS,
     KIND_OF_GROUP,
     KINDS,
-    MARKER,
     NUMERAL_GROUP,
     SUB_GROUP,
     Kind,
+    iter_markers,
     read_numeral,
 )
 from outline.parser.numerals import ARABIC_DIGITS, CHINESE_DIGITS, FINANCIAL_DIGITS, STEMS
@@ -37,8 +36,6 @@ ORDINAL_PREFIX = "第"
 EMPHASIS = "*_"
 """Markdown's emphasis, which a text that lost its line breaks keeps around a heading
 (……。**一、主要目标**): as transparent before a marker as a space."""
-ANYWHERE = re.compile(f"(?=[{re.escape(FIRST_CHARS)}])(?:{MARKER.pattern})", re.MULTILINE)
-"""Any marker, anywhere: the one pass over the text."""
 FOLLOWING_NUMERAL = re.compile(
     rf"[{SPACE}*_#]*([{re.escape(''.join(dict.fromkeys(CHINESE_DIGITS + FINANCIAL_DIGITS)))}]+"
     rf"|[{ARABIC_DIGITS}]+|[{STEMS}])"
@@ -90,7 +87,7 @@ def candidates(layout: Layout) -> list[Candidate]:
     text = layout.text
     found: list[Candidate] = []
     openings = layout.openings()
-    for m in ANYWHERE.finditer(text):
+    for m in iter_markers(text):
         group = m.lastgroup
         if group is None:
             continue

@@ -35,6 +35,8 @@ EMBEDDED = (STOP, SPACED, CLOSED)
 COLLAPSED = 500
 """A paragraph this long that holds the first two headings of a family is a text whose line
 breaks were lost, rather than a paragraph with a list inside."""
+NOT_SPACE = re.compile(f"[^{SPACE}]")
+"""A character that is not one of SPACE."""
 DECIMAL_SEPARATORS = re.compile("[.．]")
 SENTENCE_END_STOP = re.compile("[。！？!?]")
 """The end of a sentence, not of a clause (；): a section holds sentences, a list clauses."""
@@ -108,6 +110,9 @@ class _Chooser:
         `tree.nest` will find them: a family met again closes the ones after it."""
         self.segment_start: int | None = None
         """Where the attachment that holds the candidates now looked at ends its heading."""
+        self.alone: dict[int, bool] = {}
+        """Whether a marker's paragraph holds nothing after it but spaces, by the marker's
+        offset: read once per marker, however many markers after it ask."""
 
     def blocks(self) -> list[Candidate]:
         chosen: list[Candidate] = []
@@ -235,7 +240,7 @@ class _Chooser:
             return True
         if last is None:
             start = self.segment_start
-            return start is not None and not self.layout.text[start : c.marker_start].strip()
+            return start is not None and _blank(self.layout.text, start, c.marker_start)
         # A family open above the last heading closes back to its own level: no first child.
         if c.family in self.branch or last.kind.clause:
             return False
@@ -245,7 +250,7 @@ class _Chooser:
         """Whether a marker follows a 目录 title, or the end of a table of contents, with
         nothing but spaces between."""
         i = bisect_right(self.titles, c.marker_start)
-        return bool(i) and not self.layout.text[self.titles[i - 1] : c.marker_start].strip()
+        return bool(i) and _blank(self.layout.text, self.titles[i - 1], c.marker_start)
 
     def _glued(self, c: Candidate, index: int | None = None) -> bool:
         """Whether a marker follows the last heading's marker and title directly, with no
@@ -256,17 +261,21 @@ class _Chooser:
             last = self.found[index - 1]
         if last is None or last.kind.clause or not self._title_holds(last, c):
             return False
-        between = self.layout.text[last.marker_end : c.marker_start]
-        return len(between) <= TITLE_REACH and not any(ch in SENTENCE_STOPS for ch in between)
+        return _close_after(self.layout.text, last, c)
 
     def _title_holds(self, last: Candidate, c: Candidate) -> bool:
         """Whether a marker stands where a heading's title runs: in the heading's paragraph, or
         in the next one when the heading's paragraph holds its marker alone (（一）  标题)."""
         if last.paragraph == c.paragraph:
             return True
-        end = self.layout.paragraph_end(last.paragraph)
-        alone = not self.layout.text[last.marker_end : end].strip(SPACE)
-        return alone and c.paragraph == last.paragraph + 1
+        if c.paragraph != last.paragraph + 1:
+            return False
+        alone = self.alone.get(last.marker_start)
+        if alone is None:
+            end = self.layout.paragraph_end(last.paragraph)
+            alone = NOT_SPACE.search(self.layout.text, last.marker_end, end) is None
+            self.alone[last.marker_start] = alone
+        return alone
 
     def _wrapped(self, c: Candidate, expected: bool) -> bool:
         """Whether a marker opening a line only continues a hard-wrapped sentence: the line
@@ -415,8 +424,25 @@ def _after(previous: Candidate | None, c: Candidate, layout: Layout) -> bool:
     """Whether a candidate follows another's marker and title directly (一、总体要求（一）)."""
     if previous is None or previous.paragraph != c.paragraph or previous.family == c.family:
         return False
-    between = layout.text[previous.marker_end : c.marker_start]
-    return len(between) <= TITLE_REACH and not any(ch in SENTENCE_STOPS for ch in between)
+    return _close_after(layout.text, previous, c)
+
+
+def _close_after(text: str, before: Candidate, c: Candidate) -> bool:
+    """Whether a marker stands at most TITLE_REACH characters after the marker before it, with
+    no sentence end between. Only that stretch is read, however far apart the two are."""
+    if c.marker_start - before.marker_end > TITLE_REACH:
+        return False
+    between = text[before.marker_end : c.marker_start]
+    return not any(ch in SENTENCE_STOPS for ch in between)
+
+
+def _blank(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds nothing but whitespace (what str.strip() removes). It is
+    read from the end, back to its last other character only: the whitespace right before
+    a marker, which no other marker reads again."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end == start
 
 
 def _confirmed(accepted: list[Candidate], layout: Layout) -> list[Candidate]:

@@ -13,12 +13,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from importlib import import_module
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
-
-from outline.model import Document
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 if TYPE_CHECKING:
     from outline.loading import Loaded
+    from outline.model import Document
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +65,7 @@ class Options:
         return "" if self.source == "-" else os.path.splitext(os.path.basename(self.source))[0]
 
 
-Renderer = Callable[[Document, Options], str | bytes]
+Renderer: TypeAlias = "Callable[[Document, Options], str | bytes]"
 
 
 @dataclass(frozen=True, slots=True)

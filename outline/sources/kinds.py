@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from outline.sources.model import SourceError
+
+if TYPE_CHECKING:
+    import zipfile
 
 ZIP = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -138,6 +141,8 @@ def ole2(data: bytes) -> str:
 
 def zip_kind(data: bytes, name_suffix: str) -> str:
     """The reader of a zip package by the parts it holds: "docx", "odt" or "ofd"."""
+    import zipfile  # only for zip packages: a text file does without it
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = [n.replace("\\", "/").lstrip("/") for n in archive.namelist()]
@@ -166,6 +171,8 @@ def zip_kind(data: bytes, name_suffix: str) -> str:
 def _mimetype(archive: zipfile.ZipFile, names: list[str]) -> str:
     """The first bytes of an OpenDocument package's mimetype part (never more, however large
     it claims or turns out to be)."""
+    import zipfile
+
     if "mimetype" not in names:
         return ""
     try:

@@ -26,8 +26,10 @@ BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 """Byte order marks, longest first where one begins another (UTF-32-LE begins as UTF-16-LE)."""
-SUSPICIOUS = re.compile("[\ufffd\ue000-\uf8ff\x80-\x9f]|[\x00-\x08\x0e-\x1f]")
-"""Replacement, private-use and control characters: signs that a guess was wrong."""
+SUSPICIOUS = "[\ufffd\ue000-\uf8ff\x80-\x9f]|[\x00-\x08\x0e-\x1f]"
+"""Replacement, private-use and control characters: signs that a guess was wrong. (This
+pattern and CJK are compiled by `re` on first use: UTF-8 text, the common case, needs neither,
+and their wide ranges of characters take long to compile.)"""
 SAMPLE = 65536
 """Bytes looked at to tell text from binary, and UTF-16 from other encodings."""
 COMMON = frozenset(
@@ -42,7 +44,7 @@ COMMON = frozenset(
 )
 """The commonest characters of Chinese text, simplified and traditional: in a right guess they
 make up a good share of the CJK characters; in GBK read as Big5, or the reverse, almost none."""
-CJK = re.compile("[\u4e00-\u9fff]")
+CJK = "[\u4e00-\u9fff]"
 MIN_COMMON_SHARE = 0.12
 """Below this share of common characters a GB18030 guess is checked against Big5."""
 MIN_CJK = 20
@@ -154,7 +156,7 @@ def _chinese(guesses: list[tuple[str, str]]) -> tuple[str, str] | None:
 def _utf16_unmarked(data: bytes) -> tuple[str, str] | None:
     """UTF-16 without zero bytes (Chinese only, not a line break in it), or None."""
     for name, text in _strict(data, ("utf-16-le", "utf-16-be")):
-        enough = len(CJK.findall(text)) >= MIN_CJK
+        enough = len(re.findall(CJK, text)) >= MIN_CJK
         if enough and _sane(text) and _common_share(text) >= MIN_COMMON_SHARE:
             return name, text
     return None
@@ -204,13 +206,13 @@ def _replaced(name: str, text: str) -> tuple[str, str]:
 
 def _sane(text: str) -> bool:
     """Whether a decoded text is free of the characters a wrong guess produces."""
-    return SUSPICIOUS.search(text) is None
+    return re.search(SUSPICIOUS, text) is None
 
 
 def _common_share(text: str) -> float:
     """The share of common Chinese characters among the CJK characters of a text (1.0 for a
     text with too few to judge)."""
-    cjk = CJK.findall(text[:SAMPLE])
+    cjk = re.findall(CJK, text[:SAMPLE])
     if len(cjk) < MIN_CJK:
         return 1.0
     return sum(1 for c in cjk if c in COMMON) / len(cjk)
@@ -227,7 +229,7 @@ def _utf16(data: bytes) -> tuple[str, str]:
         guesses = [
             (name, text)
             for name, text in _strict(data, ("utf-16-le", "utf-16-be"))
-            if _sane(text) and CJK.search(text[:SAMPLE])
+            if _sane(text) and re.search(CJK, text[:SAMPLE])
         ]
         if guesses:
             name, text = max(guesses, key=lambda guess: _common_share(guess[1]))
@@ -238,7 +240,7 @@ def _utf16(data: bytes) -> tuple[str, str]:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             text = ""
-        if CJK.search(text[:SAMPLE]) and _sane(text.replace("\x00", "")):
+        if re.search(CJK, text[:SAMPLE]) and _sane(text.replace("\x00", "")):
             return text, "utf-8"
     raise SourceError("is a binary file, not text")
 
