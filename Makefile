@@ -9,12 +9,16 @@ BIN := $(VENV)/bin
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# An editable install that puts the project on the path by a .pth line (compat), not by an
+# import hook that every start of the interpreter would load.
+EDITABLE := --config-settings editable_mode=compat
+
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e .
+	$(BIN)/python -m pip install -q $(EDITABLE) -e .
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q $(EDITABLE) -e '.[test]'
 	@touch $@ $(VENV)/.installed
 
 demo: $(VENV)/.installed

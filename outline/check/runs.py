@@ -33,8 +33,8 @@ from outline.parser.items import as_read
 from outline.parser.layout import SENTENCE_STOPS, SPACE, Layout
 from outline.parser.markers import KINDS, ROWS
 from outline.parser.regions import attachments as attachment_regions
+from outline.parser.runs import RUN_REACH
 from outline.parser.scan import GLUED, candidates
-from outline.parser.select import RUN_REACH
 
 ENUMERATIONS = frozenset(kind.kind for kind in ROWS if kind.enumerates)
 """Kinds that enumerate points inside paragraphs: one found alone is still worth a word."""

@@ -1,9 +1,11 @@
 """The parser: from a text to its Document.
 
 `layout` finds lines and paragraphs; `scan` every marker and where it stands; `regions` the
-tables of contents, attachments and speech resumptions; `select` the markers that are headings;
-`items` their titles and spans; `tree` nests them; `front` reads the title, date and salutation.
-The marker grammar is the table in `markers`, the numeral systems are in `numerals`.
+attachments, unit titles and speech resumptions, `contents` the tables of contents and
+`notes` the notes under tables; `select` the markers that are headings, with `runs` for the
+markers that count together inside paragraphs; `items` their titles and spans; `tree` nests
+them; `front` reads the title, date and salutation. The marker grammar is the table in
+`markers`, the numeral systems are in `numerals`.
 """
 
 from __future__ import annotations
@@ -12,17 +14,12 @@ from bisect import bisect_right
 from collections.abc import Mapping
 
 from outline.model import Document
+from outline.parser.contents import table_of_contents, toc_titles
 from outline.parser.front import read_front
 from outline.parser.items import items
 from outline.parser.layout import Layout
 from outline.parser.notes import notes
-from outline.parser.regions import (
-    attachments,
-    speech_resumptions,
-    table_of_contents,
-    toc_titles,
-    unit_titles,
-)
+from outline.parser.regions import attachments, speech_resumptions, unit_titles
 from outline.parser.scan import candidates
 from outline.parser.select import select
 from outline.parser.style_levels import with_levels

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from outline.parser.contents import TOC_TITLE
 from outline.parser.layout import SPACE, Layout
 from outline.parser.markers import marker_at
-from outline.parser.regions import TOC_TITLE
 
 MIN_TITLE = 4
 MAX_TITLE = 150
