@@ -54,7 +54,7 @@ SENTENCE_STOP = re.compile(f"[{SENTENCE_STOPS}]")
 
 
 class UnitTitle(NamedTuple):
-    """An unnumbered unit of a law (附则) on a line of its own."""
+    """An unnumbered unit of a law (附则) on a line of its own, or between two sentences."""
 
     paragraph: int
     """Index of its paragraph."""
@@ -69,8 +69,9 @@ class UnitTitle(NamedTuple):
 
 
 def unit_titles(layout: Layout, headings: list[Candidate]) -> list[UnitTitle]:
-    """附则 (总则, 分则) alone on its line after a unit of a law and before an article: a unit
-    of its own, without a number."""
+    """附则 (总则, 分则) alone on its line after a unit of a law and before an article — or,
+    where line breaks were lost, between a sentence end and an article —: a unit of its own,
+    without a number."""
     text = layout.text
     starts = [c.marker_start for c in headings]
     found: list[UnitTitle] = []
@@ -79,6 +80,9 @@ def unit_titles(layout: Layout, headings: list[Candidate]) -> list[UnitTitle]:
         para = layout.paragraphs[index]
         opening = layout.opening(para.start, para.end)
         if opening != m.start() or m.end() != para.end - _trailing(text, para.start, para.end):
+            inline = _between_articles(text, m, starts, headings)
+            if inline is not None:
+                found.append(inline._replace(paragraph=index))
             continue
         k = bisect_left(starts, para.end)
         if (
@@ -89,6 +93,28 @@ def unit_titles(layout: Layout, headings: list[Candidate]) -> list[UnitTitle]:
             title = re.sub(f"[{SPACE}]", "", m.group())
             found.append(UnitTitle(index, para.start, opening, title, para.end))
     return found
+
+
+def _between_articles(
+    text: str, m: re.Match[str], starts: list[int], headings: list[Candidate]
+) -> UnitTitle | None:
+    """附则 inside a paragraph, where the line breaks around it were lost: right after a
+    sentence end, right before an article, after a unit (……罚款。附则第八条　……)."""
+    before = m.start()
+    while before > 0 and text[before - 1] in SPACE:
+        before -= 1
+    if before and text[before - 1] not in SENTENCE_STOPS:
+        return None
+    after = m.end()
+    while after < len(text) and text[after] in SPACE:
+        after += 1
+    k = bisect_left(starts, after)
+    if not (0 < k < len(headings) and starts[k] == after):
+        return None
+    if headings[k].kind.name != "article" or not headings[k - 1].kind.unit:
+        return None
+    title = re.sub(f"[{SPACE}]", "", m.group())
+    return UnitTitle(0, m.start(), m.start(), title, after)
 
 
 def _unit_title_matches(text: str) -> Iterator[re.Match[str]]:

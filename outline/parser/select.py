@@ -199,7 +199,9 @@ class _Chooser:
         layout = self.layout
         line = layout.locate(c.marker_start)[0] - 1
         end = layout.line_ends[line]
-        return following.marker_start < end and end - layout.line_starts[line] >= COLLAPSED
+        # A unit (第一章, 第一条) is no list member: a short line will do for it.
+        long = c.kind.unit or end - layout.line_starts[line] >= COLLAPSED
+        return following.marker_start < end and long
 
     def _continues(self, c: Candidate) -> bool:
         """Whether a marker carries on the numbering of its family's headings."""
