@@ -46,7 +46,7 @@ def test_chinese_numerals_read_back() -> None:
         ("arabic-paren", "⑴", 4, "⑷"),
         ("arabic-dot", "⒈", 2, "⒉"),
         ("stem-dun", "甲、", 3, "丙、"),
-        ("cn-dun", "壹、", 12, "壹拾贰、"),
+        ("financial-dun", "壹、", 12, "壹拾贰、"),
         ("chapter", "第壹章", 2, "第贰章"),
         ("decimal-2", "1.2", 3, None),
     ],

@@ -140,7 +140,7 @@ def _attachment(a: Attachment) -> Item:
         kind=ATTACHMENT,
         marker=a.label,
         number=(read_number(numeral.group()) or 0) if numeral else 0,
-        title=a.title,
+        title=_clean(a.title),
         start=a.start,
         marker_start=a.start,
         body_start=a.end,

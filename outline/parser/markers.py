@@ -180,18 +180,32 @@ ROWS: tuple[Kind, ...] = (
     ),
     # 第一个问题： a speech's main points.
     Kind("question", "第{n}个问题[，,：:、]?", 45, True, example="第一个问题：", begins="第"),
-    # 一、 (also 一． 一. and 壹、): the top level of most documents.
+    # 一、 (also 一． 一.): the top level of most documents.
     Kind(
         "cn-dun",
         "{n}[ \t]?[、．.](?![、．.])",
         50,
         True,
+        ("chinese",),
         counts=True,
         order=1,
         standard="N、",
         wrong_suffix=r"[ \t]?[.．]|[ \t]、",
         right_suffix="、",
         example="一、",
+    ),
+    # 壹、 贰、: financial numerals, a level of its own above 一、 where a document has both.
+    Kind(
+        "financial-dun",
+        "{n}[ \t]?[、．.](?![、．.])",
+        50,
+        True,
+        ("financial",),
+        counts=True,
+        standard="N、",
+        wrong_suffix=r"[ \t]?[.．]|[ \t]、",
+        right_suffix="、",
+        example="壹、",
     ),
     # 甲、 乙、: a level of its own, as in contracts and some plans.
     Kind("stem-dun", "{n}[、．.](?![、．.])", 50, True, ("stems",), counts=True, example="甲、"),

@@ -14,12 +14,10 @@ from outline.model import Node
 from outline.parser.items import Item
 from outline.parser.layout import Layout
 from outline.parser.markers import KINDS
-from outline.parser.numerals import FINANCIAL_DIGITS
 
 ATTACHMENT = KINDS["attachment"]
 STYLED = KINDS["styled"]
 UNIT_TITLE = KINDS["unit-title"]
-FINANCIAL_ONLY = FINANCIAL_DIGITS.replace("零", "")
 
 
 @dataclass(slots=True)
@@ -78,9 +76,9 @@ def _close_back(stack: list[_Open], item: Item, bottom: int) -> None:
     # … unless the run began at the start of a paragraph (一是…… then 。二是……).
     if item.inline and floor > bottom and _continues(stack[floor - 1].item, item):
         floor -= 1
-    # A marker closes back to the open heading written the same way (（2） to （1）, ⑵ to ⑴,
-    # 贰、 to 壹、); failing that, to one of its family written otherwise, unless it starts a
-    # list of its own there (（1） then ⑴, 壹、 then 一、 open a child).
+    # A marker closes back to the open heading written the same way (（2） to （1）, ⑵ to ⑴);
+    # failing that, to one of its family written otherwise, unless it starts a list of its
+    # own there (（1） then ⑴ opens a child).
     for written_alike in (True, False):
         for i in range(len(stack) - 1, floor - 1, -1):
             if _closes_back_to(stack[i].item, item, written_alike):
@@ -97,14 +95,8 @@ def _close_back(stack: list[_Open], item: Item, bottom: int) -> None:
 
 def _closes_back_to(open_item: Item, item: Item, written_alike: bool) -> bool:
     if written_alike:
-        return open_item.kind is item.kind and _financial(open_item) == _financial(item)
+        return open_item.kind is item.kind
     return open_item.kind.kind == item.kind.kind and item.number != 1
-
-
-def _financial(item: Item) -> bool:
-    """Whether a marker is written in financial numerals (壹、), which a document keeps for a
-    level of its own above 一、."""
-    return any(ch in FINANCIAL_ONLY for ch in item.marker)
 
 
 def _holds_units(entry: _Open) -> bool:
