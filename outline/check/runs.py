@@ -137,6 +137,8 @@ class _Context:
             v.node.marker_start: v.parent.marker_start if v.parent else -1 for v in self.visits
         }
         """Offset of each heading's parent (-1 at the top level), by the heading's offset."""
+        self.level_of = {v.node.marker_start: v.level for v in self.visits}
+        """Each heading's level in the tree, by its offset."""
 
     def segment(self, offset: int) -> int:
         """Index of the part of the document (main text, attachments) that holds an offset."""
@@ -351,11 +353,13 @@ def _run(one: _Series, marks: list[Mark], context: _Context) -> Run | None:
 
 
 def _styled(found: list[Run], context: _Context, rule: str) -> list[Run]:
-    """Each run with the style of its level: headings of a kind share one, enumerations each
-    keep their own."""
-    groups: dict[tuple[int, str] | int, list[Run]] = defaultdict(list)
+    """Each run with the style of its level: headings of a kind at one level share one (⑴ at
+    the top and （1） under it are two levels), enumerations each keep their own."""
+    groups: dict[tuple[int, str, int] | int, list[Run]] = defaultdict(list)
     for index, run in enumerate(found):
-        key = (context.segment(run.marks[0].start), run.kind) if run.heading else index
+        first = run.marks[0].start
+        level = context.level_of.get(first, 0)
+        key = (context.segment(first), run.kind, level) if run.heading else index
         groups[key].append(run)
     styled: list[Run] = []
     for group in groups.values():

@@ -169,6 +169,15 @@ class _Chooser:
         text = self.layout.text
         return c.kind.unit and c.marker_end < len(text) and text[c.marker_end] in SPACE
 
+    def _glued_first(self, c: Candidate, following: Candidate) -> bool:
+        """Whether a marker glued to the text before it may open its family's headings there
+        (……工作计划一.指导思想): the first of its family, its second after a sentence end and
+        sentences away — a section, not a word (统一、规范)."""
+        if c.family in self.last or following.where not in (OPEN, STOP):
+            return False
+        text = self.layout.text
+        return SENTENCE_END_STOP.search(text, c.marker_end, following.marker_start) is not None
+
     def _opens(self, index: int, c: Candidate) -> bool:
         """Whether a first marker inside a paragraph opens its family's headings there: no
         heading of its family came before, or one of another family (not an article, whose
@@ -179,12 +188,12 @@ class _Chooser:
         where a second text begins. (The first article of an excerpt of a law may have any
         number: 第一百零二条.)"""
         last, previous = self.last.get(c.family), self.previous
-        if c.where == GLUED and not self._spaced_unit(c):
-            return False
         following = self.next_same[index]
         if following is None:
             return False
         if following.number != c.number + 1 and (following.number, following.sub) != (c.number, 1):
+            return False
+        if c.where == GLUED and not self._spaced_unit(c) and not self._glued_first(c, following):
             return False
         if last is not None and (previous is None or previous is last or previous.kind.clause):
             # Only the top level may start again on its own: a second text (……特制定本计划。
@@ -281,9 +290,10 @@ class _Chooser:
 
 def _next_openings(found: list[Candidate], segments: list[int]) -> list[int | None]:
     """For each candidate, the number of the next candidate of its family in its part of the
-    text that opens a paragraph and may stand alone."""
+    text that opens a paragraph and may stand alone — before the family starts again at 1
+    (（二）…… then （一） （二） further on: that second （二） is another list's)."""
     result: list[int | None] = [None] * len(found)
-    seen: dict[str, int] = {}
+    seen: dict[str, int | None] = {}
     for i in range(len(found) - 1, -1, -1):
         if i + 1 < len(found) and segments[i] != segments[i + 1]:
             seen.clear()
@@ -291,6 +301,8 @@ def _next_openings(found: list[Candidate], segments: list[int]) -> list[int | No
         result[i] = seen.get(c.family)
         if c.where == OPEN and c.kind.standalone:
             seen[c.family] = c.number
+        elif c.number == 1 and not c.count_like:
+            seen[c.family] = None
     return result
 
 
