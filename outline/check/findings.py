@@ -109,7 +109,8 @@ def _mendable(run: Run, mark: Mark, number: int) -> bool:
     """Whether `fix` can give a marker another number."""
     style = mark.style or run.style
     return (
-        mark.numeral is not None
+        not mark.inserted
+        and mark.numeral is not None
         and style is not None
         and write(run.kind, style, number) is not None
     )
@@ -161,7 +162,7 @@ def _styles(run: Run) -> Iterator[Finding]:
             continue
         want = write(run.kind, run.style, mark.number) or str(run.style)
         code = "S202" if corrected(run.kind, style) != style else "S201"
-        yield _at(code, mark, mark.exact, expected=want)
+        yield _at(code, mark, mark.exact and not mark.inserted, expected=want)
 
 
 def _levels(run: Run) -> Iterator[Finding]:

@@ -70,7 +70,9 @@ def edits(
 
 
 def _edit(text: str, kind: str, mark: Mark, number: int, style: Style | None) -> Edit | None:
-    if mark.style is None or style is None or (number, style) == (mark.number, mark.style):
+    # 第十七条之一 is never written again: its 之一 would be lost.
+    unchanged = (number, style) == (mark.number, mark.style)
+    if mark.style is None or style is None or unchanged or mark.inserted:
         return None
     marker = write(kind, style, number)
     if marker is None or marker == mark.marker:

@@ -89,7 +89,11 @@ def style_of(kind: str, marker: str) -> Style | None:
     if read is None:
         return None
     prefix = "" if row.depth > 1 else marker[:start]
-    return Style(prefix, marker[end:], read[1].name)
+    suffix = marker[end:]
+    if "s" in m.re.groupindex and m.start("s") >= 0:
+        # 第十七条之一 is written as 第十七条 is: 之一 numbers an inserted unit, not a style.
+        suffix = marker[end : m.start("s") - 1] + marker[m.end("s") :]
+    return Style(prefix, suffix, read[1].name)
 
 
 def corrected(kind: str, style: Style) -> Style:

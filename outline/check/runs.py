@@ -76,6 +76,12 @@ class Mark:
     node: Node | None
     """The heading it opens; None for a marker the parser did not take as one."""
 
+    @property
+    def inserted(self) -> bool:
+        """Whether it numbers an inserted unit (第十七条之一), which carries the number of the
+        unit before it."""
+        return self.node is not None and self.node.sub > 0
+
 
 @dataclass(frozen=True, slots=True)
 class Run:

@@ -14,6 +14,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from outline.parser.markers import KINDS
+
+OMISSION = 3
+"""More units of a law missing at once than this are left out of the text (……), not
+skipped by mistake."""
+
 if TYPE_CHECKING:
     from outline.check.runs import Run
 
@@ -62,24 +68,63 @@ def _numbered_series(kind_runs: list[Run], parent_of: Mapping[int, int]) -> list
         if before is not None and before.parent is not run.parent and len(families[family]) > 1:
             votes[family][_opening(before, run)] += 1
     overall = sum(votes.values(), Counter())
+    excerpt = _excerpt(kind_runs)
+    unit = KINDS[kind_runs[0].kind].unit
     numbered: list[Run] = []
     last = 0
     for index, run in enumerate(kind_runs):
         before = kind_runs[index - 1] if index else None
         convention: str | None = None
-        if before is None or before.parent is run.parent:
+        if before is None:
+            start = run.marks[0].number if excerpt else 1
+        elif before.parent is run.parent:
             start = 1
+        elif excerpt:
+            # 第一章 again under another 编: the chapters of each book count from 1.
+            first = run.marks[0].number
+            start = 1 if first == 1 and before.parent is not run.parent else last + 1
         elif families[_family(run, parent_of)][0] == index:
             opening = _opening(before, run) or _decide(overall)
             start = last + 1 if opening == "continue" else 1
         else:
             convention = _decide(votes[_family(run, parent_of)])
             start = last + 1 if convention == "continue" else 1
-        expected = tuple(range(start, start + len(run.marks)))
+        expected = _expected(run, start, excerpt, unit)
         follows = before.marks[-1] if before else None
         numbered.append(replace(run, expected=expected, follows=follows, convention=convention))
         last = expected[-1]
     return numbered
+
+
+def _excerpt(kind_runs: list[Run]) -> bool:
+    """Whether the units of a law are an excerpt (第二百八十六条 first, 第一条 nowhere): numbered
+    straight through from where the excerpt begins, with omissions (……) allowed, never
+    renumbered from 1."""
+    first = kind_runs[0].marks[0]
+    return KINDS[kind_runs[0].kind].unit and first.number > 1
+
+
+def _expected(run: Run, start: int, excerpt: bool, unit: bool) -> tuple[int, ...]:
+    """The number each marker of a run should carry, counting from `start`: an inserted unit
+    (第十七条之一) the number of the unit before it. A number past the next one is an omission,
+    taken as it is, in an excerpt — and for the units of a law anywhere when more than a few
+    are missing (第五条 …… 第一百条): a law's numbers are cited, never renumbered across a
+    gap the text leaves out."""
+    expected: list[int] = []
+    previous = start - 1
+    for mark in run.marks:
+        leaves_out = excerpt or (unit and mark.number > previous + 1 + OMISSION)
+        if mark.inserted and expected:
+            # After the unit it is inserted behind — or after an omission that left it out.
+            previous = mark.number if leaves_out and mark.number > previous else previous
+            expected.append(previous)
+            continue
+        number = previous + 1
+        if mark.number > number and leaves_out:
+            number = mark.number
+        expected.append(number)
+        previous = number
+    return tuple(expected)
 
 
 def _opening(before: Run, run: Run) -> str:

@@ -76,12 +76,13 @@ def _close_back(stack: list[_Open], item: Item, bottom: int) -> None:
     # … unless the run began at the start of a paragraph (一是…… then 。二是……).
     if item.inline and floor > bottom and _continues(stack[floor - 1].item, item):
         floor -= 1
-    # A marker closes back to the open heading written the same way (（2） to （1）, ⑵ to ⑴);
-    # failing that, to one of its family written otherwise, unless it starts a list of its
-    # own there (（1） then ⑴ opens a child).
-    for written_alike in (True, False):
+    # A marker closes back to the open heading of its family whose number it continues (⒉
+    # after ⒈, however written); failing that, to the one written the same way (（2） to （1）,
+    # ⑵ to ⑴); failing that, to one of its family written otherwise, unless it starts a list
+    # of its own there (（1） then ⑴ opens a child).
+    for rule in (_CONTINUES, _WRITTEN_ALIKE, _SAME_FAMILY):
         for i in range(len(stack) - 1, floor - 1, -1):
-            if _closes_back_to(stack[i].item, item, written_alike):
+            if _closes_back_to(stack[i].item, item, rule):
                 del stack[i:]
                 return
     # Ranks order the units among themselves (第一节 closes 第一条) and before lists and
@@ -93,10 +94,18 @@ def _close_back(stack: list[_Open], item: Item, bottom: int) -> None:
         stack.pop()
 
 
-def _closes_back_to(open_item: Item, item: Item, written_alike: bool) -> bool:
-    if written_alike:
+_CONTINUES, _WRITTEN_ALIKE, _SAME_FAMILY = range(3)
+
+
+def _closes_back_to(open_item: Item, item: Item, rule: int) -> bool:
+    """Whether a heading closes back to an open one, by one of the rules of `_close_back`."""
+    if open_item.kind.kind != item.kind.kind:
+        return False
+    if rule == _CONTINUES:
+        return open_item.number == item.number - 1 and not item.sub
+    if rule == _WRITTEN_ALIKE:
         return open_item.kind is item.kind
-    return open_item.kind.kind == item.kind.kind and item.number != 1
+    return item.number != 1
 
 
 def _holds_units(entry: _Open) -> bool:
