@@ -196,12 +196,11 @@ class _Chooser:
         if c.where == GLUED and not self._spaced_unit(c) and not self._glued_first(c, following):
             return False
         if last is not None and (previous is None or previous is last or previous.kind.clause):
-            # Only the top level may start again on its own: a second text (……特制定本计划。
-            # 一、总体要求……。二、……) whose first section holds sentences, not a list
-            # (：一、……；二、).
-            top = self.branch[:1] == [c.family]
+            # A family may start again on its own where its sections hold sentences, not the
+            # clauses of a list (：一、……；二、): a second text (……特制定本计划。一、总体要求……。
+            # 二、……), a speech's next set of points (……（七）…… （一）……。（二）……).
             text = self.layout.text
-            if not (top and SENTENCE_END_STOP.search(text, c.marker_end, following.marker_start)):
+            if not SENTENCE_END_STOP.search(text, c.marker_end, following.marker_start):
                 return False
         if following.paragraph != c.paragraph and following.where == OPEN:
             return True
