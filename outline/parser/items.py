@@ -27,9 +27,10 @@ TITLE_BREAK = (
     rf"(?=[《“「『]?(?:[\u4e00-\u9fff]|[0-9]+[\u4e00-\u9fff])[^{SPACE}\r\n]{{4}})"
 )
 """Spaces after a Chinese character, before a stretch of five characters or more that begins
-with a Chinese character or a number written against one (or an opening quote before them): where a title ends in a text that
-lost its line breaks but kept a space for each (一、总体要求 坚持……, 一、工作目标 2024年完成……);
-not 总　　则, nor the spaces of Latin text, nor a number spaced on both sides (召开 2024 年).
+with a Chinese character or a number written against one, an opening quote allowed before
+them: where a title ends in a text that lost its line breaks but kept a space for each
+(一、总体要求 坚持……, 一、工作目标 2024年完成……, 二、考评内容 《……》); not 总　　则, nor the
+spaces of Latin text, nor a number spaced on both sides (召开 2024 年).
 Compiled on first use (`_title_break`): most titles hold no space, and its ranges of
 characters take long to compile."""
 ATTACHMENT = KINDS["attachment"]
