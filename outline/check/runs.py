@@ -201,7 +201,7 @@ def runs(doc: Document, layout: Layout | None = None, style: str = STANDARD) -> 
             run = _run(one, marks, context)
             if run is not None:
                 found.append(run)
-    found = number_headings(found, context.segment, context.parent_of)
+    found = number_headings(found, context.segment, context.parent_of, context.text)
     return tuple(sorted(_styled(found, context, style), key=lambda r: r.marks[0].start))
 
 

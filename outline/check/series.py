@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from outline.parser.markers import KINDS
 
+ELLIPSIS = "…"
+"""What marks text left out: …… (or …)."""
 OMISSION = 3
 """More units of a law missing at once than this are left out of the text (……), not
 skipped by mistake."""
@@ -25,13 +27,13 @@ if TYPE_CHECKING:
 
 
 def number_headings(
-    found: list[Run], segment: Callable[[int], int], parent_of: Mapping[int, int]
+    found: list[Run], segment: Callable[[int], int], parent_of: Mapping[int, int], text: str
 ) -> list[Run]:
     """The runs, those of headings with the numbers they should carry, series by series (the
     runs of a kind in one part of the document: main text, an attachment).
 
     `segment` gives the part that holds an offset; `parent_of` the offset of each heading's
-    parent (-1 at the top level) by the heading's offset.
+    parent (-1 at the top level) by the heading's offset; `text` is the document's.
     """
     series: dict[tuple[int, str], list[Run]] = defaultdict(list)
     numbered = [run for run in found if not run.heading]
@@ -40,7 +42,7 @@ def number_headings(
             series[(segment(run.marks[0].start), run.kind)].append(run)
     for kind_runs in series.values():
         kind_runs.sort(key=lambda r: r.marks[0].start)
-        numbered.extend(_numbered_series(kind_runs, parent_of))
+        numbered.extend(_numbered_series(kind_runs, parent_of, text))
     return numbered
 
 
@@ -52,7 +54,7 @@ def _family(run: Run, parent_of: Mapping[int, int]) -> tuple[int, str]:
     return (parent_of.get(parent.marker_start, -1), parent.kind)
 
 
-def _numbered_series(kind_runs: list[Run], parent_of: Mapping[int, int]) -> list[Run]:
+def _numbered_series(kind_runs: list[Run], parent_of: Mapping[int, int], text: str) -> list[Run]:
     """A series of heading runs, each with the numbers it should carry.
 
     Within a family of runs (under sibling headings) most runs either start again at 1 or carry
@@ -82,16 +84,17 @@ def _numbered_series(kind_runs: list[Run], parent_of: Mapping[int, int]) -> list
         elif excerpt:
             # 第一章 again under another 编: the chapters of each book count from 1.
             first = run.marks[0].number
-            start = 1 if first == 1 and before.parent is not run.parent else last + 1
+            start = 1 if first == 1 else last + 1
         elif families[_family(run, parent_of)][0] == index:
             opening = _opening(before, run) or _decide(overall)
             start = last + 1 if opening == "continue" else 1
         else:
             convention = _decide(votes[_family(run, parent_of)])
             start = last + 1 if convention == "continue" else 1
-        expected = _expected(run, start, excerpt, unit)
-        follows = before.marks[-1] if before else None
-        numbered.append(replace(run, expected=expected, follows=follows, convention=convention))
+        placed = replace(run, follows=before.marks[-1] if before else None, convention=convention)
+        final = index == len(kind_runs) - 1
+        expected = _expected(placed, start, text, excerpt=excerpt, unit=unit, final=final)
+        numbered.append(replace(placed, expected=expected))
         last = expected[-1]
     return numbered
 
@@ -104,16 +107,22 @@ def _excerpt(kind_runs: list[Run]) -> bool:
     return KINDS[kind_runs[0].kind].unit and first.number > 1
 
 
-def _expected(run: Run, start: int, excerpt: bool, unit: bool) -> tuple[int, ...]:
+def _expected(
+    run: Run, start: int, text: str, *, excerpt: bool, unit: bool, final: bool
+) -> tuple[int, ...]:
     """The number each marker of a run should carry, counting from `start`: an inserted unit
     (第十七条之一) the number of the unit before it. A number past the next one is an omission,
-    taken as it is, in an excerpt — and for the units of a law anywhere when more than a few
-    are missing (第五条 …… 第一百条): a law's numbers are cited, never renumbered across a
-    gap the text leaves out."""
+    taken as it is, in an excerpt — and for the units of a law where more than a few are
+    missing at once and the text says so (……), the next unit goes on from it (第五条 ……
+    第一百条, 第一百零一条), or it is the last (an excerpt's 施行 article; `final`: the run is the
+    series' last): a law's numbers are cited, never renumbered across a gap the text leaves
+    out. A single number out of line (第五十条 for 第十五条) is still a mistake."""
     expected: list[int] = []
     previous = start - 1
-    for mark in run.marks:
-        leaves_out = excerpt or (unit and mark.number > previous + 1 + OMISSION)
+    for index, mark in enumerate(run.marks):
+        leaves_out = excerpt or (
+            unit and mark.number > previous + 1 + OMISSION and _left_out(text, run, index, final)
+        )
         if mark.inserted and expected:
             # After the unit it is inserted behind — or after an omission that left it out.
             previous = mark.number if leaves_out and mark.number > previous else previous
@@ -125,6 +134,19 @@ def _expected(run: Run, start: int, excerpt: bool, unit: bool) -> tuple[int, ...
         expected.append(number)
         previous = number
     return tuple(expected)
+
+
+def _left_out(text: str, run: Run, index: int, final: bool) -> bool:
+    """Whether units were left out before a marker: the text says so (…… between it and the
+    marker before), the marker after it goes on from its number, or it is the last."""
+    marks = run.marks
+    mark = marks[index]
+    before = marks[index - 1] if index else run.follows
+    if before is not None and ELLIPSIS in text[before.end : mark.start]:
+        return True
+    if index + 1 == len(marks):
+        return final
+    return marks[index + 1].number in (mark.number, mark.number + 1)
 
 
 def _opening(before: Run, run: Run) -> str:

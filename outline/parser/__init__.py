@@ -43,7 +43,7 @@ def parse(text: str, styled: Mapping[int, int] | None = None) -> Document:
     labels = [(a.start, a.end) for a in starts if a.label]
     label_starts = [start for start, _ in labels]
     every = candidates(layout)
-    noted = notes(text, every, [a.start for a in starts])
+    noted = notes(layout, every, [a.start for a in starts])
     found = [
         c
         for c in every

@@ -131,13 +131,14 @@ def confirmed(accepted: list[Candidate], layout: Layout) -> list[Candidate]:
     kept: list[Candidate] = []
     path: list[int] = []
     numbers = [_decimal_numbers(layout.text, c) for c in accepted]
+    following = _next_decimals(accepted)
     for i, c in enumerate(accepted):
         depth = c.kind.depth
         if not depth:
             kept.append(c)
             continue
         if depth == 1:
-            if _has_child(accepted, numbers, i):
+            if _has_child(accepted, numbers, i, following[i]):
                 kept.append(c)
                 path = [c.number]
             continue
@@ -155,12 +156,25 @@ def _decimal_numbers(text: str, c: Candidate) -> list[int]:
     return [int(d.translate(FULL_WIDTH_DIGITS)) for d in digits if d]
 
 
-def _has_child(accepted: list[Candidate], numbers: list[list[int]], index: int) -> bool:
-    """Whether the next decimal heading after a first-depth one is its first child (1 → 1.1)."""
-    for c, found in zip(accepted[index + 1 :], numbers[index + 1 :], strict=True):
-        if c.kind.depth:
-            return c.kind.depth == 2 and found[:1] == numbers[index][:1]
-    return False
+def _next_decimals(accepted: list[Candidate]) -> list[int | None]:
+    """For each heading, the index of the next decimal outline heading after it."""
+    result: list[int | None] = [None] * len(accepted)
+    following: int | None = None
+    for i in range(len(accepted) - 1, -1, -1):
+        result[i] = following
+        if accepted[i].kind.depth:
+            following = i
+    return result
+
+
+def _has_child(
+    accepted: list[Candidate], numbers: list[list[int]], index: int, following: int | None
+) -> bool:
+    """Whether the next decimal heading after a first-depth one (`following`, its index) is
+    its first child (1 → 1.1)."""
+    if following is None:
+        return False
+    return accepted[following].kind.depth == 2 and numbers[following][:1] == numbers[index][:1]
 
 
 def _has_sibling(accepted: list[Candidate], numbers: list[list[int]], index: int) -> bool:
