@@ -8,7 +8,7 @@ import re
 import zipfile
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from outline.docxedit import EditError, mark, mend
@@ -262,6 +262,14 @@ TITLES = st.sampled_from(["总体要求", "主要任务。坚持稳中求进。"
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(MARKERS, TITLES, st.booleans()), min_size=1, max_size=8))
+@example(  # a styled heading whose run takes in a marker another run holds: mended once
+    [
+        ("一、", "总体要求", False),
+        ("（一）", "总体要求", False),
+        ("(二)", "总体要求", False),
+        ("（三）", "总体要求", True),
+    ]
+)
 def test_read_write_read_keeps_the_skeleton_and_the_text(
     lines: list[tuple[str, str, bool]],
 ) -> None:

@@ -66,7 +66,12 @@ def edits(
             edit = _edit(text, run.kind, mark, number, wanted)
             if edit is not None:
                 found.append(edit)
-    return sorted(found)
+    # A marker that two runs hold (a styled heading's run filled in from the text) is
+    # rewritten once; of two different rewrites of one span, the first run's stands.
+    chosen: dict[tuple[int, int], Edit] = {}
+    for edit in found:
+        chosen.setdefault((edit.start, edit.end), edit)
+    return sorted(chosen.values())
 
 
 def _edit(text: str, kind: str, mark: Mark, number: int, style: Style | None) -> Edit | None:

@@ -13,7 +13,7 @@ from outline.parser.markers import (
     KIND_OF_GROUP,
     KINDS,
     NUMERAL_GROUP,
-    iter_markers,
+    find_marker,
     marker_at,
     read_numeral,
 )
@@ -174,7 +174,7 @@ def toc_titles(layout: Layout) -> list[int]:
             found.append(end)
         else:
             # 目　　录 序　言 第一章　总纲 ……: a first entry without a number, then the numbered.
-            lead = next(iter_markers(text, end, min(len(text), end + 2 * TOC_LEAD)), None)
+            lead = find_marker(text, end, min(len(text), end + 2 * TOC_LEAD))
             if (
                 lead is not None
                 and lead.start() < end + TOC_LEAD

@@ -18,8 +18,9 @@ SENTENCE_STOP = re.compile(f"[{SENTENCE_STOPS}]")
 EMPHASIS = "*_#"
 LABEL_NUMBER = re.compile(f"[{ARABIC_DIGITS}{CHINESE_DIGITS}]+$")
 """The number that ends an attachment's label (附件2, 附件二); a label alone (附件) has none."""
-STRONG = ("**", "__")
-"""Markdown's bold, around a heading whose title it ends where a line break was lost."""
+STRONG = ("**",)
+"""Markdown's bold, around a heading whose title it ends where a line break was lost (not
+__, which also draws the blanks of a form to fill in)."""
 LINE_BREAKS = re.compile(r"[\r\n]+")
 MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 TITLE_BREAK = (
@@ -204,7 +205,7 @@ def _title_span(layout: Layout, pos: int, following: int, strong: str = "") -> t
 
     The title runs from the marker to the first 。！？；, the end of its paragraph, the next
     heading, or spaces before a long stretch of text (a line break lost, a space kept); for a
-    heading set in bold (`strong` is the ** or __ before its marker), to where the bold ends if
+    heading set in bold (`strong` is the ** before its marker), to where the bold ends if
     that comes first (**一、主要目标**以科技……). Spaces after the marker are skipped, even where
     they would end a paragraph (第一条　 为了……).
     """

@@ -32,6 +32,7 @@ were lost, rather than a paragraph with a list inside."""
 NOT_SPACE = re.compile(f"[^{SPACE}]")
 """A character that is not one of SPACE."""
 SENTENCE_END_STOP = re.compile("[。！？!?]")
+COLONS = "：:"
 """The end of a sentence, not of a clause (；): a section holds sentences, a list clauses."""
 
 
@@ -87,7 +88,7 @@ class _Chooser:
         self.segments = segments
         self.restarts = restarts
         self.titles = titles
-        self.next_opening = _next_openings(found, segments)
+        self.next_opening = _next_openings(found, segments, layout.text)
         self.next_same = _next_of_family(found, segments)
         self.by_run = _runs_of_openings(found, segments)
         self.last: dict[str, Candidate] = {}
@@ -97,8 +98,9 @@ class _Chooser:
         self.previous: Candidate | None = None
         """The last heading."""
         self.branch: list[str] = []
-        """The families of the headings open on the current branch, from the top down, as
-        `tree.nest` will find them: a family met again closes the ones after it."""
+        """The families open on the current branch, from the top down, as far as the headings
+        chosen here tell (an approximation of what `tree.nest` will build: a family met again
+        closes the ones after it)."""
         self.segment_start: int | None = None
         """Where the attachment that holds the candidates now looked at ends its heading."""
         self.alone: dict[int, bool] = {}
@@ -159,7 +161,11 @@ class _Chooser:
                 c.after_digit
                 or self._glued(c, index)
                 or self._after_title(c)
-                or (self._spaced_unit(c) and (expected or self._opens(index, c)))
+                or (
+                    self._spaced_unit(c)
+                    and self._unique_ahead(index, c)
+                    and (expected or self._opens(index, c))
+                )
             )
         return True
 
@@ -168,6 +174,12 @@ class _Chooser:
         第一章　总则) and a citation is not (依照本办法第一章规定)."""
         text = self.layout.text
         return c.kind.unit and c.marker_end < len(text) and text[c.marker_end] in SPACE
+
+    def _unique_ahead(self, index: int, c: Candidate) -> bool:
+        """Whether no marker of the same family and number comes later: otherwise this one is
+        a citation (依照本办法第三条 规定处理), the later one the heading."""
+        following = self.next_same[index]
+        return following is None or (following.number, following.sub) != (c.number, c.sub)
 
     def _glued_first(self, c: Candidate, following: Candidate) -> bool:
         """Whether a marker glued to the text before it may open its family's headings there
@@ -195,12 +207,16 @@ class _Chooser:
             return False
         if c.where == GLUED and not self._spaced_unit(c) and not self._glued_first(c, following):
             return False
-        if last is not None and (previous is None or previous is last or previous.kind.clause):
+        if last is not None and previous is not None and (previous is last or previous.kind.clause):
             # A family may start again on its own where its sections hold sentences, not the
             # clauses of a list (：一、……；二、): a second text (……特制定本计划。一、总体要求……。
-            # 二、……), a speech's next set of points (……（七）…… （一）……。（二）……).
+            # 二、……), a speech's next set of points (……（七）……：（一）……。（二）……). The top
+            # level starts again only where no colon announces a list (要做好三件事：一、……。).
             text = self.layout.text
-            if not SENTENCE_END_STOP.search(text, c.marker_end, following.marker_start):
+            top = self.branch[:1] == [c.family]
+            if (top and _after_colon(text, c.marker_start)) or not SENTENCE_END_STOP.search(
+                text, c.marker_end, following.marker_start
+            ):
                 return False
         if following.paragraph != c.paragraph and following.where == OPEN:
             return True
@@ -287,10 +303,11 @@ class _Chooser:
         return self.layout.continues_sentence(c.marker_start)
 
 
-def _next_openings(found: list[Candidate], segments: list[int]) -> list[int | None]:
+def _next_openings(found: list[Candidate], segments: list[int], text: str) -> list[int | None]:
     """For each candidate, the number of the next candidate of its family in its part of the
     text that opens a paragraph and may stand alone — before the family starts again at 1
-    (（二）…… then （一） （二） further on: that second （二） is another list's)."""
+    (（二）…… then （一） （二） further on: that second （二） is another list's), unless that 1
+    opens a list after a colon (：一、……；二、……), inside the section."""
     result: list[int | None] = [None] * len(found)
     seen: dict[str, int | None] = {}
     for i in range(len(found) - 1, -1, -1):
@@ -300,7 +317,7 @@ def _next_openings(found: list[Candidate], segments: list[int]) -> list[int | No
         result[i] = seen.get(c.family)
         if c.where == OPEN and c.kind.standalone:
             seen[c.family] = c.number
-        elif c.number == 1 and not c.count_like:
+        elif c.number == 1 and not c.count_like and not _after_colon(text, c.marker_start):
             seen[c.family] = None
     return result
 
@@ -325,8 +342,8 @@ def _runs_of_openings(found: list[Candidate], segments: list[int]) -> set[int]:
     taken: set[int] = set()
     run: dict[tuple[int, str], list[int]] = {}
     for i, c in enumerate(found):
-        if not (c.kind.by_run and c.where == OPEN):
-            continue
+        if not (c.kind.by_run and c.where == OPEN) or c.count_like:
+            continue  # 一，二年级学生……: a count, no member
         key = (segments[i], c.family)
         members = run.get(key, [])
         if members and found[members[-1]].number + 1 == c.number:
@@ -346,3 +363,11 @@ def _blank(text: str, start: int, end: int) -> bool:
     while end > start and text[end - 1].isspace():
         end -= 1
     return end == start
+
+
+def _after_colon(text: str, start: int) -> bool:
+    """Whether a marker opens a list after a colon (包括：一、……), spaces between."""
+    i = start
+    while i > 0 and text[i - 1] in SPACE:
+        i -= 1
+    return i > 0 and text[i - 1] in COLONS
