@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from benchmarks import batch, checking, commands, diffing, parsing, readers, stopping
+from benchmarks import batch, checking, commands, crafted, diffing, parsing, readers, stopping
 
 BENCHMARKS = {
     "parsing": parsing.bench_parse,
     "readers": readers.bench_readers,
     "diffing": diffing.bench_diff,
     "checking": checking.bench_check,
+    "crafted": crafted.bench_crafted,
     "commands": commands.bench_commands,
     "batch": batch.bench_batch,
     "stopping": stopping.bench_stopping,
