@@ -220,10 +220,10 @@ def _title_span(layout: Layout, pos: int, following: int, strong: str = "") -> t
     gap = _title_break().search(text, pos + 1, upto) if SPACES.search(text, pos + 1, upto) else None
     if gap is not None:
         return pos, gap.start(), gap.start()
-    bold_end = text.find(strong, pos, stop.start() if stop else limit) if strong else -1
+    bold_end = text.find(strong, pos, upto) if strong else -1
     if bold_end > pos:
         return pos, bold_end, bold_end + len(strong)
-    title_end = stop.start() if stop else limit
+    title_end = upto
     body_start = stop.end() if stop else limit
     if not stop:
         while title_end > pos and text[title_end - 1] in SPACE:

@@ -84,14 +84,8 @@ def unit_titles(layout: Layout, headings: list[Candidate]) -> list[UnitTitle]:
             if inline is not None:
                 found.append(inline._replace(paragraph=index))
             continue
-        k = bisect_left(starts, para.end)
-        if (
-            0 < k < len(headings)
-            and headings[k].kind.name == "article"
-            and headings[k - 1].kind.unit
-        ):
-            title = re.sub(f"[{SPACE}]", "", m.group())
-            found.append(UnitTitle(index, para.start, opening, title, para.end))
+        if _before_article(headings, bisect_left(starts, para.end)):
+            found.append(UnitTitle(index, para.start, opening, _unit_name(m), para.end))
     return found
 
 
@@ -109,12 +103,22 @@ def _between_articles(
     while after < len(text) and text[after] in SPACE:
         after += 1
     k = bisect_left(starts, after)
-    if not (0 < k < len(headings) and starts[k] == after):
+    if k == len(headings) or starts[k] != after or not _before_article(headings, k):
         return None
-    if headings[k].kind.name != "article" or not headings[k - 1].kind.unit:
-        return None
-    title = re.sub(f"[{SPACE}]", "", m.group())
-    return UnitTitle(0, m.start(), m.start(), title, after)
+    return UnitTitle(0, m.start(), m.start(), _unit_name(m), after)
+
+
+def _before_article(headings: list[Candidate], k: int) -> bool:
+    """Whether the heading at index `k` is an article that follows a unit: where a unit title
+    without a number may stand before it."""
+    return (
+        0 < k < len(headings) and headings[k].kind.name == "article" and headings[k - 1].kind.unit
+    )
+
+
+def _unit_name(m: re.Match[str]) -> str:
+    """A unit title as read, its letter spacing removed: 附　　则 → 附则."""
+    return re.sub(f"[{SPACE}]", "", m.group())
 
 
 def _unit_title_matches(text: str) -> Iterator[re.Match[str]]:
