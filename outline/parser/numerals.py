@@ -211,12 +211,3 @@ SYSTEMS: Mapping[str, System] = MappingProxyType(
     }
 )
 """Numeral systems by name."""
-
-
-def system_of(numeral: str, names: tuple[str, ...]) -> System | None:
-    """The first of the named systems that reads a numeral."""
-    for name in names:
-        system = SYSTEMS[name]
-        if numeral[:1] in system.first and system.read(numeral) is not None:
-            return system
-    return None
