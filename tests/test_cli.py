@@ -200,6 +200,33 @@ def test_help_documents_the_exit_codes() -> None:
         assert "Example:" in invoke(command, "--help")[1]
 
 
+def test_help_lists_every_command_by_its_own_short_help_without_importing_it() -> None:
+    from outline.cli.app import COMMANDS
+
+    probe = (
+        "import sys\n"
+        "sys.argv = ['outline', '--help']\n"
+        "from outline.cli import main\n"
+        "try:\n"
+        "    main()\n"
+        "finally:\n"
+        "    print(sorted(m for m in sys.modules if m.startswith('outline.cli.')))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False, cwd=ROOT
+    )
+    imported = run.stdout.splitlines()[-1]
+    assert not [name for name in COMMANDS if f"'outline.cli.{name}'" in imported]
+    for name, line in COMMANDS.items():
+        assert f"  {name:<6}  {line}\n" in run.stdout
+        assert invoke(name, "--help")[0] == EXIT_OK  # registers it
+    registered = {
+        info.name or getattr(info.callback, "__name__", ""): info.short_help
+        for info in app.registered_commands
+    }
+    assert registered == COMMANDS
+
+
 def test_version() -> None:
     from importlib.metadata import version
 

@@ -31,9 +31,17 @@ NO_ARGUMENTS: Any = getattr(_CLICK, "NoArgsIsHelpError", ())
 """What `outline` alone raises: its help (click 8.2 and later)."""
 
 
-COMMANDS = ("check", "diff", "export", "lsp", "mark", "show")
-"""The commands, in the order help lists them: each is a module of `outline.cli` that
-registers it with `app` when imported."""
+COMMANDS = {
+    "check": "Check each document's numbering: gaps, repeats, restarts, styles.",
+    "diff": "Show how the skeleton of OLD became that of NEW.",
+    "export": "Export the skeleton of each document (--format lists the formats).",
+    "lsp": "Run the language server for an editor (needs the lsp extra).",
+    "mark": "Give each heading of a .docx its outline level, for Word's outline.",
+    "show": "Print the skeleton of each document as a tree.",
+}
+"""The commands, in the order help lists them, with the line help shows for each: each is a
+module of `outline.cli` that registers it with `app` when imported, with that line as its
+short help, so that help lists the commands without importing them."""
 
 
 class Commands(TyperGroup):
@@ -42,7 +50,7 @@ class Commands(TyperGroup):
     SIGTERM stop it (exit 130 or 143) — however the app is called, tests included.
 
     A command's module is imported when the command is asked for, so that a run imports and
-    builds only the command it runs; help, which lists them all, imports them all."""
+    builds only the command it runs; help lists them by their lines in `COMMANDS`."""
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         if cmd_name not in self.commands:
@@ -50,9 +58,15 @@ class Commands(TyperGroup):
         return super().get_command(ctx, cmd_name)
 
     def list_commands(self, ctx: Any) -> list[str]:
-        self._load(None)
-        order = {name: i for i, name in enumerate(COMMANDS)}
-        return sorted(self.commands, key=lambda name: order.get(name, len(order)))
+        return [*COMMANDS, *sorted(set(self.commands) - set(COMMANDS))]
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        rows = [
+            (name, COMMANDS.get(name) or self.get_command(ctx, name).get_short_help_str())
+            for name in self.list_commands(ctx)
+        ]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def _load(self, name: str | None) -> None:
         """Register one command (or all, for None) and add it to the group."""

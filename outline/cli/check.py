@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from outline.cli.app import (
+    COMMANDS,
     EXIT_DIFFERENT,
     EXIT_OK,
     Encoding,
@@ -33,7 +34,7 @@ ALIASES = {"text": "txt"}
 LANGUAGES = ("zh", "en")
 
 
-@app.command()
+@app.command(short_help=COMMANDS["check"])
 def check(
     paths: Paths = None,
     format: Annotated[

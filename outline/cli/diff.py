@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from outline.cli.app import (
+    COMMANDS,
     EXIT_DIFFERENT,
     EXIT_OK,
     EXIT_TROUBLE,
@@ -26,7 +27,7 @@ DEFAULT_THRESHOLD = 0.6
 """Kept equal to outline.diff.DEFAULT_THRESHOLD (not imported: the parser loads lazily)."""
 
 
-@app.command(name="diff")
+@app.command(name="diff", short_help=COMMANDS["diff"])
 def compare(
     old: Annotated[
         str, typer.Argument(metavar="OLD", help="The earlier document, or - for stdin.")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from outline.cli.app import EXIT_BUG, Depth, Encoding, HtmlSelector, Unwrap, app
+from outline.cli.app import COMMANDS, EXIT_BUG, Depth, Encoding, HtmlSelector, Unwrap, app
 from outline.render import FORMATS, names
 
 BODIED = {name: f for name, f in FORMATS.items() if f.with_body}
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from outline.cli.plan import Plan
 
 
-@app.command()
+@app.command(short_help=COMMANDS["export"])
 def export(
     paths: Annotated[
         list[str] | None,

@@ -7,12 +7,12 @@ from typing import Annotated
 
 import typer
 
-from outline.cli.app import app, usage_error
+from outline.cli.app import COMMANDS, app, usage_error
 
 LANGUAGES = ("zh", "en")
 
 
-@app.command()
+@app.command(short_help=COMMANDS["lsp"])
 def lsp(
     lang: Annotated[str, typer.Option(help="Messages in zh (中文) or en.")] = "zh",
 ) -> None:

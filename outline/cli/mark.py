@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from outline.cli.app import Depth, app, usage_error
+from outline.cli.app import COMMANDS, Depth, app, usage_error
 
 if TYPE_CHECKING:
     from outline.cli.inputs import Inputs
@@ -20,7 +20,7 @@ WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
 """Files taken from a directory or a pattern: Word documents and templates."""
 
 
-@app.command()
+@app.command(short_help=COMMANDS["mark"])
 def mark(
     paths: Annotated[
         list[str], typer.Argument(help="Word documents (.docx), directories of them, or - stdin.")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from outline.cli.app import (
+    COMMANDS,
     Depth,
     Encoding,
     FilesFrom,
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
-@app.command()
+@app.command(short_help=COMMANDS["show"])
 def show(
     paths: Paths = None,
     depth: Depth = None,
