@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from outline import parse
+from outline.loading import load
 from outline.sources import SourceError, read
 from outline.sources.caps import CAPS
 from tests.support.corpus import SEEDS, shape, skeleton
@@ -299,6 +300,43 @@ def test_bullets_get_no_label_and_unknown_lists_are_left_alone() -> None:
         "要点",
         "其他",
     ]
+
+
+def test_a_label_is_a_marker_whatever_text_follows_it_with_nothing_between() -> None:
+    numbering = [
+        abstract(
+            1,
+            lvl(0, "chineseCounting", "%1、", suff="nothing"),
+            lvl(1, "decimal", "%2.", suff="nothing"),
+        ),
+        num(1, 1),
+    ]
+    paras = [
+        Para("认定条件", num=(1, 0)),
+        Para("属于指导目录范围；", num=(1, 1)),
+        Para("具有自主知识产权；", num=(1, 1)),
+        Para("2023年1月1日以后实现首次销售。", num=(1, 1)),
+        Para("5G基站建设提速。", num=(1, 1)),
+        Para("奖励标准", num=(1, 0)),
+    ]
+    data = build(paras, numbering)
+    got = read(data, "t.docx")
+    assert got.text.split("\n")[3:5] == ["3.2023年1月1日以后实现首次销售。", "4.5G基站建设提速。"]
+    assert got.labels == ((1, 2), (2, 2), (3, 2), (4, 2), (5, 2), (6, 2))
+    doc = parse(got.text, numbered=dict(got.labels))
+    assert [(v.level, v.node.marker, v.node.title) for v in doc.walk()] == [
+        (1, "一、", "认定条件"),
+        (2, "1.", "属于指导目录范围"),
+        (2, "2.", "具有自主知识产权"),
+        (2, "3.", "2023年1月1日以后实现首次销售"),
+        (2, "4.", "5G基站建设提速"),
+        (1, "二、", "奖励标准"),
+    ]
+    assert [v.node.marker for v in load(data, "t.docx").doc.walk()] == [
+        v.node.marker for v in doc.walk()
+    ]
+    # Typed, the same text reads 3.2023 and 4.5 as numbers: only the file's numbering tells.
+    assert "3." not in [v.node.marker for v in parse(got.text).walk()]
 
 
 def test_tables_are_read_row_by_row_and_line_numbers_count_paragraphs() -> None:

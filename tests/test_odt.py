@@ -36,6 +36,8 @@ def test_nested_lists_get_their_labels() -> None:
         "二、主要任务",
     ]
     assert (got.format, got.numbered) == ("odt", 5)
+    # Each label's line and length, suffix included: a marker whatever text follows it.
+    assert got.labels == ((2, 2), (3, 4), (4, 7), (5, 4), (6, 2))
 
 
 def test_lists_continue_restart_and_take_start_values() -> None:

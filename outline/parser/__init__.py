@@ -1,11 +1,11 @@
 """The parser: from a text to its Document.
 
 `layout` finds lines and paragraphs; `scan` every marker and where it stands; `regions` the
-attachments, unit titles and speech resumptions, `contents` the tables of contents and
-`notes` the notes under tables; `select` the markers that are headings, with `runs` for the
-markers that count together inside paragraphs; `items` their titles and spans; `tree` nests
-them; `front` reads the title, date and salutation. The marker grammar is the table in
-`markers`, the numeral systems are in `numerals`.
+attachments, unit titles and speech resumptions, `contents` the tables of contents, `notes`
+the notes under tables and `footer` a web page's footer; `select` the markers that are
+headings, with `runs` for the markers that count together inside paragraphs; `items` their
+titles and spans; `tree` nests them; `front` reads the title, date and salutation. The marker
+grammar is the table in `markers`, the numeral systems are in `numerals`.
 """
 
 from __future__ import annotations
@@ -15,12 +15,13 @@ from collections.abc import Mapping
 
 from outline.model import Document
 from outline.parser.contents import table_of_contents, toc_titles
+from outline.parser.footer import footer_start
 from outline.parser.front import read_front
 from outline.parser.items import items
 from outline.parser.layout import Layout
 from outline.parser.notes import notes
 from outline.parser.regions import attachments, speech_resumptions, unit_titles
-from outline.parser.scan import candidates
+from outline.parser.scan import candidates, with_labels
 from outline.parser.select import select
 from outline.parser.style_levels import with_levels
 from outline.parser.tree import nest
@@ -28,11 +29,15 @@ from outline.parser.tree import nest
 __all__ = ["parse"]
 
 
-def parse(text: str, styled: Mapping[int, int] | None = None) -> Document:
+def parse(
+    text: str, styled: Mapping[int, int] | None = None, numbered: Mapping[int, int] | None = None
+) -> Document:
     """The skeleton of a document's text. Pure; never raises on any string.
 
     `styled` gives the outline level of the lines that the document's file marks as headings by
     style rather than by number (1-based line → level 1…9), as a .docx reader finds them.
+    `numbered` gives the lines whose number a list's numbering made, not the text (1-based line
+    → length of the label before the text): each label is a marker of its own.
 
     >>> doc = parse("一、总体要求\\n（一）指导思想。坚持……\\n二、主要任务\\n")
     >>> [(v.level, v.node.marker, v.node.title) for v in doc.walk()]
@@ -43,11 +48,16 @@ def parse(text: str, styled: Mapping[int, int] | None = None) -> Document:
     labels = [(a.start, a.end) for a in starts if a.label]
     label_starts = [start for start, _ in labels]
     every = candidates(layout)
+    if numbered:
+        every = with_labels(layout, every, numbered)
     noted = notes(layout, every, [a.start for a in starts])
+    footer = footer_start(layout, starts[-1].start if starts else 0)
+    end = len(text) if footer is None else footer
     found = [
         c
         for c in every
-        if c.marker_start >= listed.get(c.paragraph, -1)
+        if c.marker_start < end
+        and c.marker_start >= listed.get(c.paragraph, -1)
         and not _in_label(labels, label_starts, c.marker_start)
         and c.marker_start not in noted
     ]

@@ -235,18 +235,24 @@ def _underline(layout: Layout, line: int) -> bool:
 def _without_listed(found: list[Attachment]) -> list[Attachment]:
     """The attachments less the entries of a list of them in the notice (附件：XX办法), which
     the attachment itself follows under its own label (附件 / XX办法)."""
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     kept: list[Attachment] = []
     for a in reversed(found):
-        key = _title_key(a.title)
-        if not (a.label and key and key in seen):
+        key = _title_key(a)
+        if not (a.label and key[1] and key in seen):
             kept.append(a)
         seen.add(key)
     return kept[::-1]
 
 
-def _title_key(title: str) -> str:
-    return NOT_WORD.sub("", title)[:KEY_CHARS]
+LABEL_DIGITS = str.maketrans("一二三四五六七八九１２３４５６７８９", "123456789123456789")
+"""附件一 and 附件１ in a notice's list name the attachment labelled 附件1."""
+
+
+def _title_key(a: Attachment) -> tuple[str, str]:
+    """What tells an attachment from another: its label (附件1, 附件2: titles of one notice's
+    attachments often begin alike) and the first characters of its title."""
+    return a.label.translate(LABEL_DIGITS), NOT_WORD.sub("", a.title)[:KEY_CHARS]
 
 
 def _title_after(layout: Layout, index: int) -> tuple[str, int] | None:

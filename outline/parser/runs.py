@@ -126,21 +126,29 @@ def close_after(text: str, before: Candidate, c: Candidate) -> bool:
 
 def confirmed(accepted: list[Candidate], layout: Layout) -> list[Candidate]:
     """The headings, less decimal outline numbers that do not fit the outline: 1 总则 needs a
-    1.1 after it (a line that opens with a number and a space is no heading by itself), and
-    1.2 stands under 1 (or beside 1.1 or 1.3), never 2.5倍 under 一、."""
+    1.1 after it (a line that opens with a number and a space is no heading by itself) or must
+    go on from the last such number with nothing unconfirmed between (5 附则 after 4 and its
+    4.4, not the 2 of a table's rows 1, 2, 3), and 1.2 stands under 1 (or beside 1.1 or 1.3),
+    never 2.5倍 under 一、."""
     kept: list[Candidate] = []
     path: list[int] = []
     numbers = [_decimal_numbers(layout.text, c) for c in accepted]
     following = _next_decimals(accepted)
+    top: int | None = None
     for i, c in enumerate(accepted):
         depth = c.kind.depth
         if not depth:
             kept.append(c)
             continue
         if depth == 1:
-            if _has_child(accepted, numbers, i, following[i]):
+            if _has_child(accepted, numbers, i, following[i]) or (
+                top is not None and numbers[i] == [top + 1]
+            ):
                 kept.append(c)
-                path = [c.number]
+                path = numbers[i]
+                top = path[0]
+            else:
+                top = None
             continue
         if path[: depth - 1] == numbers[i][: depth - 1] or _has_sibling(accepted, numbers, i):
             kept.append(c)

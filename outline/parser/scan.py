@@ -9,6 +9,8 @@ a closing bracket, or glued to the text before it, as in a text whose line break
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from outline.parser.layout import SENTENCE_STOPS, SPACE, Layout
@@ -19,6 +21,7 @@ from outline.parser.markers import (
     SUB_GROUP,
     Kind,
     iter_markers,
+    marker_at,
     read_numeral,
 )
 from outline.parser.numerals import ARABIC_DIGITS, CHINESE_DIGITS, FINANCIAL_DIGITS, STEMS
@@ -103,6 +106,40 @@ def candidates(layout: Layout) -> list[Candidate]:
         if candidate is not None:
             found.append(candidate)
     return found
+
+
+def with_labels(
+    layout: Layout, found: list[Candidate], labels: Mapping[int, int]
+) -> list[Candidate]:
+    """The candidates, with the labels that a file's list numbering put before paragraphs
+    (1-based line → label length, suffix included) read as markers on their own: the label
+    ends the marker whatever the text after it (3. then 2023年…, 1. then 5G…, where nothing
+    separates them), and no other marker begins inside it."""
+    text = layout.text
+    openings = layout.openings()
+    own: list[Candidate] = []
+    ends: list[int] = []
+    for line, length in sorted(labels.items()):
+        if not 0 < line <= len(layout.line_starts):
+            continue
+        start = layout.line_starts[line - 1]
+        end = min(start + length, layout.line_ends[line - 1])
+        m = marker_at(text, start, end)
+        if m is None or m.lastgroup is None or text[m.end() : end].strip(SPACE):
+            continue
+        candidate = _candidate(layout, m, KINDS[KIND_OF_GROUP[m.lastgroup]], openings)
+        if candidate is not None:
+            own.append(candidate)
+            ends.append(end)
+    if not own:
+        return found
+    starts = [c.marker_start for c in own]
+    kept = []
+    for c in found:
+        i = bisect_right(starts, c.marker_start) - 1
+        if i < 0 or c.marker_start >= ends[i]:
+            kept.append(c)
+    return sorted([*kept, *own], key=lambda c: c.marker_start)
 
 
 def _inside_number(before: str, first: str, kind: Kind) -> bool:

@@ -100,6 +100,7 @@ class _Lines:
     lines: list[str]
     styled: list[Styled]
     numbered: int = 0
+    labels: list[tuple[int, int]] = field(default_factory=list)
     origins: list[Origin | None] = field(default_factory=list)
 
 
@@ -122,6 +123,7 @@ def read_paragraphs(data: bytes) -> Reading:
         line_unit="paragraph",
         styled=tuple(out.styled),
         numbered=out.numbered,
+        labels=tuple(out.labels),
     )
     return Reading(text, part, root, tuple(out.origins), definitions)
 
@@ -152,6 +154,8 @@ def _read_package(
             out.numbered += 1
             text = label + text
         _add(out, text, Origin(paragraph, label or "", num_id, ilvl) if own else None)
+        if label:
+            out.labels.append((len(out.lines), len(label)))
         evidence = _outline_level(p_pr, chain, styles)
         if evidence is not None and text.strip():
             out.styled.append(Styled(line=len(out.lines), level=evidence[0], style=evidence[1]))

@@ -51,6 +51,10 @@ class SourceText:
     """Paragraphs that are headings by style or outline level (.docx)."""
     numbered: int = 0
     """How many paragraphs got their number from Word's automatic numbering (.docx)."""
+    labels: tuple[tuple[int, int], ...] = ()
+    """The paragraphs whose number a list's numbering made (.docx, OpenDocument): their
+    1-based line and the length of the label put before their text, suffix included. The
+    label is a marker whatever follows it (3. then 2023年…, where Word puts nothing between)."""
     pages: tuple[int, ...] = ()
     """The 1-based line on which each page begins (PDF, or text with form feeds)."""
     lines: tuple[int, ...] = ()

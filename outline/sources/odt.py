@@ -54,6 +54,7 @@ class _Reader:
     lines: list[str] = field(default_factory=list)
     styled: list[Styled] = field(default_factory=list)
     numbered: int = 0
+    labels: list[tuple[int, int]] = field(default_factory=list)
     lists: dict[str, Counts] = field(default_factory=dict)
     """Counters by list: a list's xml:id, a numbered paragraph's list id, or "" (outline)."""
     last: Counts | None = None
@@ -77,6 +78,7 @@ def read(data: bytes) -> SourceText:
         line_unit="paragraph",
         styled=tuple(reader.styled),
         numbered=reader.numbered,
+        labels=tuple(reader.labels),
     )
 
 
@@ -194,6 +196,8 @@ def _paragraph(reader: _Reader, node: safexml.Element, item: _Item | None) -> No
     if len(reader.lines) >= CAPS.paragraphs:
         raise SourceError(f"is an OpenDocument text of more than {CAPS.paragraphs} paragraphs")
     reader.lines.append(label + text)
+    if label:
+        reader.labels.append((len(reader.lines), len(label)))
     if node.tag == TEXT + "h" and text.strip():
         level = _int(node.get(TEXT + "outline-level")) or 1
         if 1 <= level <= 9:

@@ -1,0 +1,44 @@
+"""The footer of a web page saved as text: 相关链接 and its numbered list of other pages,
+上一篇/下一篇, 分享到, the site's 主办单位 and ICP number. Its numbers count links, not headings.
+
+The footer opens with a line of the site's own words at the end of a page, and nothing after
+that line reads as the document: no sentence (。！？), no long paragraph — only link titles,
+labels and links. A page with no sentence before that line has no body to close (a list of
+headings and nothing else), so it has no footer either.
+"""
+
+from __future__ import annotations
+
+import re
+
+from outline.parser.layout import SPACE, Layout
+
+OPENING = re.compile(
+    rf"[{SPACE}*【\[]*(?:相关(?:链接|阅读|文章|新闻|文件|附件|稿件|推荐)|推荐阅读|附件下载|"
+    r"上一篇|下一篇|分享到|扫一扫|主办单位|承办单位|主办：|版权所有|网站标识码|"
+    r".{0,40}(?:ICP备|公网安备))"
+)
+"""A line of the site's own words, as opens a footer (never the start of a page: the menus
+there, 打印 / 关闭窗口 / 字号, are the front's)."""
+LINK = re.compile(r"\]\(|https?://|www\.")
+SENTENCE = re.compile("[。！？!?]")
+LONGEST = 80
+"""A longer paragraph is the document's, not a footer's link title or label."""
+
+
+def footer_start(layout: Layout, since: int = 0) -> int | None:
+    """Where the footer of a page begins, looking only after offset `since` (the last
+    attachment's start: an attachment is the document's); None without one."""
+    text = layout.text
+    start: int | None = None
+    for para in reversed(layout.paragraphs):
+        if para.start < since:
+            return None
+        if OPENING.match(text, para.start, para.end):
+            start = para.start
+            continue
+        if LINK.search(text, para.start, para.end):
+            continue
+        if para.end - para.start > LONGEST or SENTENCE.search(text, para.start, para.end):
+            return start
+    return None
