@@ -3,7 +3,8 @@
 
 The footer opens with a line of the site's own words at the end of a page, and nothing after
 that line reads as the document: no sentence (。！？), no long paragraph — only link titles,
-labels and links. A page with no sentence before that line has no body to close (a list of
+labels and links. In a page stored on one line, it opens with those words after the last
+sentence. A page with no sentence before that line has no body to close (a list of
 headings and nothing else), so it has no footer either.
 """
 
@@ -13,13 +14,17 @@ import re
 
 from outline.parser.layout import SPACE, Layout
 
-OPENING = re.compile(
-    rf"[{SPACE}*【\[]*(?:相关(?:链接|阅读|文章|新闻|文件|附件|稿件|推荐)|推荐阅读|附件下载|"
-    r"上一篇|下一篇|分享到|扫一扫|主办单位|承办单位|主办：|版权所有|网站标识码|"
-    r".{0,40}(?:ICP备|公网安备))"
+WORDS = (
+    r"相关(?:链接|阅读|文章|新闻|文件|附件|稿件|推荐)|推荐阅读|附件下载|上一篇|下一篇|分享到|"
+    r"扫一扫|主办单位|承办单位|主办：|版权所有|网站标识码"
 )
-"""A line of the site's own words, as opens a footer (never the start of a page: the menus
-there, 打印 / 关闭窗口 / 字号, are the front's)."""
+"""The site's own words, as open a footer (never the start of a page: the menus there, 打印 /
+关闭窗口 / 字号, are the front's)."""
+OPENING = re.compile(rf"[{SPACE}*【\[]*(?:{WORDS}|.{{0,40}}(?:ICP备|公网安备))")
+"""A line that opens a footer."""
+INSIDE = re.compile(rf"(?:{WORDS})[：:]")
+"""Where a footer opens inside a paragraph, after its last sentence (a text that lost its line
+breaks): a label of the site's (相关链接：)."""
 LINK = re.compile(r"\]\(|https?://|www\.")
 SENTENCE = re.compile("[。！？!?]")
 LONGEST = 80
@@ -37,8 +42,18 @@ def footer_start(layout: Layout, since: int = 0) -> int | None:
         if OPENING.match(text, para.start, para.end):
             start = para.start
             continue
-        if LINK.search(text, para.start, para.end):
+        start = _inside(text, para.start, para.end) or start
+        if not SENTENCE.search(text, para.start, para.end) and (
+            para.end - para.start <= LONGEST or LINK.search(text, para.start, para.end)
+        ):
             continue
-        if para.end - para.start > LONGEST or SENTENCE.search(text, para.start, para.end):
-            return start
+        return start
     return None
+
+
+def _inside(text: str, start: int, end: int) -> int | None:
+    """Where a footer opens after the last sentence of a paragraph (a page stored on one line:
+    ……特此通知。西林区人民政府办公室 2024年3月4日 分享到：微信 相关链接：1.……)."""
+    last = max(text.rfind(stop, start, end) for stop in "。！？!?")
+    opening = INSIDE.search(text, max(last, start), end)
+    return None if opening is None else opening.start()

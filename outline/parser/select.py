@@ -142,7 +142,7 @@ class _Chooser:
         """Whether a marker that reads as a count (二、三级) may still be the heading its run
         expects: no heading of that number opens a paragraph further on, and the next marker
         of its family is not that number read as no count (……二、三级子公司……。二、主要目标)."""
-        if self.next_opening[index] == c.number:
+        if self.next_opening[index] == (c.number, c.sub):
             return False
         following = self.next_same[index]
         return following is None or following.number != c.number
@@ -154,7 +154,7 @@ class _Chooser:
         first = c.number == 1 or c.kind.unit
         if not (expected or (first and (self._after_title(c) or self._opens(index, c)))):
             return False
-        if self.next_opening[index] == c.number:
+        if self.next_opening[index] == (c.number, c.sub):
             return False  # the heading it would be opens a paragraph further on
         if c.where == GLUED and c.kind.unit:
             return (
@@ -225,7 +225,7 @@ class _Chooser:
         end = layout.line_ends[line]
         # A unit (第一章, 第一条) is no list member: a short line will do for it.
         long = c.kind.unit or end - layout.line_starts[line] >= COLLAPSED
-        return following.marker_start < end and long
+        return following.marker_start < end and long and not _clauses(layout.text, c, following)
 
     def _continues(self, c: Candidate) -> bool:
         """Whether a marker carries on the numbering of its family's headings."""
@@ -303,20 +303,23 @@ class _Chooser:
         return self.layout.continues_sentence(c.marker_start)
 
 
-def _next_openings(found: list[Candidate], segments: list[int], text: str) -> list[int | None]:
-    """For each candidate, the number of the next candidate of its family in its part of the
-    text that opens a paragraph and may stand alone — before the family starts again at 1
-    (（二）…… then （一） （二） further on: that second （二） is another list's), unless that 1
-    opens a list after a colon (：一、……；二、……), inside the section."""
-    result: list[int | None] = [None] * len(found)
-    seen: dict[str, int | None] = {}
+def _next_openings(
+    found: list[Candidate], segments: list[int], text: str
+) -> list[tuple[int, int] | None]:
+    """For each candidate, the number (with that of an inserted unit: 之一) of the next
+    candidate of its family in its part of the text that opens a paragraph and may stand alone
+    — before the family starts again at 1 (（二）…… then （一） （二） further on: that second
+    （二） is another list's), unless that 1 opens a list after a colon (：一、……；二、……),
+    inside the section."""
+    result: list[tuple[int, int] | None] = [None] * len(found)
+    seen: dict[str, tuple[int, int] | None] = {}
     for i in range(len(found) - 1, -1, -1):
         if i + 1 < len(found) and segments[i] != segments[i + 1]:
             seen.clear()
         c = found[i]
         result[i] = seen.get(c.family)
         if c.where == OPEN and c.kind.standalone:
-            seen[c.family] = c.number
+            seen[c.family] = (c.number, c.sub)
         elif c.number == 1 and not c.count_like and not _after_colon(text, c.marker_start):
             seen[c.family] = None
     return result
@@ -363,6 +366,15 @@ def _blank(text: str, start: int, end: int) -> bool:
     while end > start and text[end - 1].isspace():
         end -= 1
     return end == start
+
+
+def _clauses(text: str, c: Candidate, following: Candidate) -> bool:
+    """Whether a marker and the next of its family number the clauses of a list after a colon
+    (包括以下内容：（一）……；（二）……), not sections: a clause ends in ；, not in a sentence."""
+    if not _after_colon(text, c.marker_start):
+        return False
+    between = text[c.marker_end : following.marker_start]
+    return ("；" in between or ";" in between) and not SENTENCE_END_STOP.search(between)
 
 
 def _after_colon(text: str, start: int) -> bool:
