@@ -66,6 +66,7 @@ LINE_BOUND = {
     "far-inline-ordinal": "a run's reach counted in paragraphs",
     "footer-words-before-the-body": "a page of headings and no sentence",
     "inline-ordinals": "第一，opening a line",
+    "joined-notice-and-banfa-restart": "the title of the document issued, alone on its line",
     "large-numerals": "a numeral alone on its line",
     "markdown-and-spaces": "Markdown needs its lines",
     "note-then-headings": "notes end where a line opens with a heading",
@@ -74,6 +75,7 @@ LINE_BOUND = {
     "ocr-spaced-markers-skipped-number": "a skipped number is a heading only opening a line",
     "opening-run-closed-by-block": "an opening run closed by a line",
     "scores-and-notes": "notes end where a line opens with a heading",
+    "speech-fangmian-yishi-across-paragraphs": "a run in a later paragraph is no child",
     "thematic-break-restarts": "a thematic break (---) is a line",
     "two-attachments-restart": "an attachment label alone on its line",
 }

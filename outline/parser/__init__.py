@@ -1,11 +1,12 @@
 """The parser: from a text to its Document.
 
 `layout` finds lines and paragraphs; `scan` every marker and where it stands; `regions` the
-attachments, unit titles and speech resumptions, `contents` the tables of contents, `notes`
-the notes under tables and `footer` a web page's footer; `select` the markers that are
-headings, with `runs` for the markers that count together inside paragraphs; `items` their
-titles and spans; `tree` nests them; `front` reads the title, date and salutation. The marker
-grammar is the table in `markers`, the numeral systems are in `numerals`.
+attachments, unit titles and speech resumptions, `issued` the document a notice issues,
+`contents` the tables of contents, `notes` the notes under tables and `footer` a web page's
+footer; `select` the markers that are headings, with `runs` for the markers that count
+together inside paragraphs; `items` their titles and spans; `tree` nests them; `front` reads
+the title, date and salutation. The marker grammar is the table in `markers`, the numeral
+systems are in `numerals`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from outline.model import Document
 from outline.parser.contents import table_of_contents, toc_titles
 from outline.parser.footer import footer_start
 from outline.parser.front import read_front
+from outline.parser.issued import issued
 from outline.parser.items import items
 from outline.parser.layout import Layout
 from outline.parser.notes import notes
@@ -45,6 +47,9 @@ def parse(
     """
     layout = Layout(text)
     starts, listed = attachments(layout)
+    second = issued(layout, starts)
+    if second:
+        starts = sorted([*starts, *second], key=lambda a: a.start)
     labels = [(a.start, a.end) for a in starts if a.label]
     label_starts = [start for start, _ in labels]
     every = candidates(layout)

@@ -58,7 +58,9 @@ def table_of_contents(
     """The headings (by offset) that are entries of a table of contents: an entry with a
     leader and page number; or a stretch of headings that hold nothing but their titles, right
     after which the body begins by repeating the first of them, and repeats all but a fifth of
-    them in order (after a 目录 title, the first will do: an excerpt may end early). Also where
+    them in order (after a 目录 title, the first will do: an excerpt may end early). The leader
+    and page number end the entry's own paragraph (a table's last row, 合计……18, further on
+    makes no entry of the heading above it). Also where
     the body begins after each table: a heading may follow the last entry glued to it.
     `marked_only`: only the tables after a 目录 title (then `headings` may be every marker)."""
     text = layout.text
@@ -100,7 +102,9 @@ def table_of_contents(
         i = j
     if not marked_only:
         entries.update(
-            i for i, c in enumerate(headings) if _leads_to_page(text, c.marker_end, ends[i])
+            i
+            for i, c in enumerate(headings)
+            if _leads_to_page(text, c.marker_end, min(ends[i], layout.paragraph_end(c.paragraph)))
         )
     return {headings[i].marker_start for i in entries}, body
 

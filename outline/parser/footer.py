@@ -15,7 +15,7 @@ import re
 from outline.parser.layout import SPACE, Layout
 
 WORDS = (
-    r"相关(?:链接|阅读|文章|新闻|文件|附件|稿件|推荐)|推荐阅读|附件下载|上一篇|下一篇|分享到|"
+    r"相关(?:链接|阅读|解读|文章|新闻|文件|附件|稿件|推荐)|推荐阅读|附件下载|上一篇|下一篇|分享到|"
     r"扫一扫|主办单位|承办单位|主办：|版权所有|网站标识码"
 )
 """The site's own words, as open a footer (never the start of a page: the menus there, 打印 /

@@ -23,6 +23,8 @@ STRONG = ("**",)
 __, which also draws the blanks of a form to fill in)."""
 LINE_BREAKS = re.compile(r"[\r\n]+")
 MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+MARKDOWN_LINK = re.compile(r"\[([^\]\r\n]*)\]\((?:https?://|www\.|\.{0,2}/|#|mailto:)[^()\s]*\)")
+"""A link in Markdown to a web address, [text](http://……): a title reads its text."""
 TITLE_BREAK = (
     rf"(?<=[\u4e00-\u9fff])[{SPACE}]+"
     rf"(?=[《“「『]?(?:[\u4e00-\u9fff]|[0-9]+[\u4e00-\u9fff])[^{SPACE}\r\n]{{4}})"
@@ -34,6 +36,10 @@ them: where a title ends in a text that lost its line breaks but kept a space fo
 spaces of Latin text, nor a number spaced on both sides (召开 2024 年).
 Compiled on first use (`_title_break`): most titles hold no space, and its ranges of
 characters take long to compile."""
+LINE_TITLE = 60
+"""A title this short that no sentence end stops runs to the end of its line, spaces and all
+(一、提高 思想认识，压紧压实 防汛责任: an OCR's stray spaces); only a longer one, or one that
+runs on to a sentence end, ends at spaces before a long stretch of text."""
 ATTACHMENT = KINDS["attachment"]
 UNIT_TITLE = KINDS["unit-title"]
 
@@ -188,8 +194,10 @@ def as_read(marker: str) -> str:
 
 
 def _clean(title: str) -> str:
-    """A title on one line, without stray Markdown emphasis or escapes."""
+    """A title on one line, without stray Markdown emphasis, escapes or link addresses."""
     title = LINE_BREAKS.sub("", title)
+    if "](" in title:
+        title = MARKDOWN_LINK.sub(r"\1", title)
     if "\\" in title:
         title = MARKDOWN_ESCAPE.sub(r"\1", title)
     return title.strip(SPACE + EMPHASIS)
@@ -204,7 +212,8 @@ def _title_span(layout: Layout, pos: int, following: int, strong: str = "") -> t
     """Where the title begins and ends, and where the body begins.
 
     The title runs from the marker to the first 。！？；, the end of its paragraph, the next
-    heading, or spaces before a long stretch of text (a line break lost, a space kept); for a
+    heading, or spaces before a long stretch of text (a line break lost, a space kept) where a
+    sentence end or a long stretch follows (`LINE_TITLE`); for a
     heading set in bold (`strong` is the ** before its marker), to where the bold ends if
     that comes first (**一、主要目标**以科技……). Spaces after the marker are skipped, even where
     they would end a paragraph (第一条　 为了……).
@@ -217,7 +226,8 @@ def _title_span(layout: Layout, pos: int, following: int, strong: str = "") -> t
     limit = max(limit, pos)
     stop = SENTENCE_STOP.search(text, pos, limit)
     upto = stop.start() if stop else limit
-    gap = _title_break().search(text, pos + 1, upto) if SPACES.search(text, pos + 1, upto) else None
+    spaced = (stop is not None or upto - pos > LINE_TITLE) and SPACES.search(text, pos + 1, upto)
+    gap = _title_break().search(text, pos + 1, upto) if spaced else None
     if gap is not None:
         return pos, gap.start(), gap.start()
     bold_end = text.find(strong, pos, upto) if strong else -1

@@ -46,6 +46,8 @@ FOLLOWING_NUMERAL = re.compile(
 """What follows a marker: 三 in 二、三级 (a count), 6 in 5、6名."""
 LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 """Letters a marker never follows directly: what they stand in is a Latin word or code."""
+ADDRESS = re.compile(r"(?:https?://|www\.)[^\s()（）<>\[\]{}\"'“”]+")
+"""A web address, up to a space or a bracket: its digits and dots are no markers."""
 SUB_VALUES = {ch: i + 1 for i, ch in enumerate("一二三四五六七八九十")}
 
 
@@ -86,13 +88,17 @@ class Candidate:
 
 
 def candidates(layout: Layout) -> list[Candidate]:
-    """Every marker of the text where a heading may begin, in document order."""
+    """Every marker of the text where a heading may begin, in document order; none inside a
+    web address (……/t20240409_1.html)."""
     text = layout.text
     found: list[Candidate] = []
     openings = layout.openings()
+    addresses = _addresses(text)
     for m in iter_markers(text):
         group = m.lastgroup
         if group is None:
+            continue
+        if addresses and _inside(addresses, m.start()):
             continue
         kind = KINDS[KIND_OF_GROUP[group]]
         start = m.start()
@@ -106,6 +112,21 @@ def candidates(layout: Layout) -> list[Candidate]:
         if candidate is not None:
             found.append(candidate)
     return found
+
+
+def _addresses(text: str) -> list[tuple[int, int]]:
+    """Where the web addresses of a text stand, in order (few texts have any)."""
+    if "://" not in text and "www." not in text:
+        return []
+    return [m.span() for m in ADDRESS.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether an offset falls inside one of some spans, in order and not overlapping."""
+    i = bisect_right(spans, (offset, offset)) - 1
+    if i + 1 < len(spans) and spans[i + 1][0] == offset:
+        i += 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
 def with_labels(

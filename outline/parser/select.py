@@ -21,6 +21,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from outline.parser.layout import SPACE, Layout
+from outline.parser.markers import Kind
 from outline.parser.runs import close_after, confirmed, gaps_filled, runs_in
 from outline.parser.scan import CLOSED, GLUED, OPEN, SPACED, STOP, Candidate
 
@@ -258,8 +259,9 @@ class _Chooser:
         if last is None:
             start = self.segment_start
             return start is not None and _blank(self.layout.text, start, c.marker_start)
-        # A family open above the last heading closes back to its own level: no first child.
-        if c.family in self.branch or last.kind.clause:
+        # A family open above the last heading closes back to its own level: no first child;
+        # nor is a kind above the last one in the conventional order (……单一、 after （三）).
+        if c.family in self.branch or last.kind.clause or _above(c.kind, last.kind):
             return False
         return c.kind.rank >= last.kind.rank and self._glued(c)
 
@@ -366,6 +368,12 @@ def _blank(text: str, start: int, end: int) -> bool:
     while end > start and text[end - 1].isspace():
         end -= 1
     return end == start
+
+
+def _above(kind: Kind, other: Kind) -> bool:
+    """Whether a kind stands above another in the conventional order of levels (一、 above
+    （一）), both being in it."""
+    return 0 < kind.order < other.order
 
 
 def _clauses(text: str, c: Candidate, following: Candidate) -> bool:

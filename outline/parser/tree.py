@@ -40,18 +40,7 @@ def nest(items: list[Item], layout: Layout) -> tuple[Node, ...]:
                 continue
         elif item.resume:
             del stack[1:]
-        # An enumeration at the start of a paragraph (一是……) holds that paragraph only.
-        while (
-            stack
-            and stack[-1].item.kind.paragraph_scoped
-            and not stack[-1].item.inline
-            and stack[-1].item.paragraph != item.paragraph
-            and not _continues(stack[-1].item, item)
-        ):
-            stack.pop()
-        if not item.inline:
-            while stack and stack[-1].item.inline:
-                stack.pop()
+        _close_paragraphs(stack, item)
         floor = 1 if stack and stack[0].item.kind is ATTACHMENT else 0
         if item.kind is UNIT_TITLE:
             while len(stack) > floor and stack[-1].item.kind.unit:
@@ -64,6 +53,24 @@ def nest(items: list[Item], layout: Layout) -> tuple[Node, ...]:
         (stack[-1].children if stack else roots).append(entry)
         stack.append(entry)
     return _freeze_all(roots, layout)
+
+
+def _close_paragraphs(stack: list[_Open], item: Item) -> None:
+    """Pop the open headings whose scope is a paragraph that the new one stands after."""
+    # An enumeration at the start of a paragraph (一是……) holds that paragraph only; an item
+    # inside a paragraph holds the rest of it only: a run in a later paragraph is no child of
+    # it (……四是……。 then 一要……。二要……), unless it goes on.
+    while (
+        stack
+        and (stack[-1].item.kind.paragraph_scoped or stack[-1].item.inline)
+        and stack[-1].item.paragraph != item.paragraph
+        and not _continues(stack[-1].item, item)
+    ):
+        stack.pop()
+    # A block heading closes every item inside a paragraph.
+    if not item.inline:
+        while stack and stack[-1].item.inline:
+            stack.pop()
 
 
 def _close_back(stack: list[_Open], item: Item, bottom: int) -> None:
