@@ -198,3 +198,63 @@ def test_a_utf8_page_declaring_utf16_is_read_as_utf8() -> None:
 def test_a_page_of_unclosed_tags_is_read_in_linear_time_and_gives_no_text() -> None:
     with pytest.raises(SourceError, match="no text"):
         read(b"<a " * 10_000, "p.html")
+
+
+def _lines(body: str) -> list[str]:
+    page = f"<html><body><div class='TRS_Editor'>{body}</div></body></html>"
+    return read(page.encode(), "p.html").text.split("\n")
+
+
+def test_ordered_lists_are_numbered_as_a_browser_shows_them() -> None:
+    body = (
+        "<ol style='list-style-type: cjk-ideographic'><li><p><b>总体要求</b></p>"
+        "<ol><li><p>指导思想。</p></li><li>基本原则。</li></ol>"
+        "<p>正文。</p><ol start='3'><li>工作目标。</li><li value='7'>完成时限。</li></ol></li>"
+        "<li>主要任务</li></ol>"
+        "<ol type='A' reversed><li>甲</li><li>乙</li></ol>"
+        "<ol style='list-style: none'><li>不编号</li></ol>"
+        "<ol><li>一、已有编号</li></ol>"
+    )
+    assert _lines(body) == [
+        "一、总体要求",
+        "1. 指导思想。",
+        "2. 基本原则。",
+        "正文。",
+        "3. 工作目标。",
+        "7. 完成时限。",
+        "二、主要任务",
+        "B. 甲",
+        "A. 乙",
+        "不编号",
+        "一、已有编号",
+    ]
+    doc = parse("\n".join(_lines(body)[:7]))
+    assert [(v.level, v.node.marker) for v in doc.walk()] == [
+        (1, "一、"),
+        (2, "1."),
+        (2, "2."),
+        (2, "3."),
+        (2, "7."),
+        (1, "二、"),
+    ]
+
+
+def test_blocks_set_inline_by_their_style_share_a_line() -> None:
+    body = (
+        "<section style='display:flex'><section style='display:inline-block'><span>一、</span>"
+        "</section><section style='display: inline-block'>就业增收</section></section>"
+        "<section>正文。</section>"
+    )
+    assert _lines(body) == ["一、就业增收", "正文。"]
+
+
+def test_a_page_without_a_known_container_loses_its_lists_of_links() -> None:
+    links = "".join(f"<tr><td>{i}.<a href='/a{i}'>热点文章{i}</a></td></tr>" for i in range(1, 6))
+    page = (
+        "<html><body><table><tr><td><marquee>一、欢迎访问 二、热线服务</marquee></td></tr>"
+        f"<tr><td><table>{links}</table></td><td><p>一、总体要求</p>"
+        "<p>坚持稳中求进，详见<a href='/x'>有关文件</a>。</p><p>二、主要任务</p></td></tr>"
+        "</table></body></html>"
+    )
+    text = read(page.encode(), "p.html").text
+    assert text.split("\n") == ["一、总体要求", "坚持稳中求进，详见有关文件。", "二、主要任务"]

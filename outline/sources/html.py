@@ -3,7 +3,9 @@
 The page is parsed as browsers parse it (Lexbor, an HTML5 parser in C, through selectolax), in
 time linear in its size. The main content container of common publishing systems of government
 and news sites is preferred (`CONTENT_SELECTORS`); `selector` (--html-selector) is any CSS
-selector instead. Page chrome is left out and blocks become lines as `page_text` says.
+selector instead; on a page with neither, its lists of links are left out (`link_lists`).
+Page chrome is left out and blocks become lines as `page_text` says, ordered lists numbered
+as a browser numbers them (`html_lists`).
 
 The charset is the forced one, else the one the page declares, as browsers take it (GB2312 and
 GBK read as GB18030; a declared UTF-16 on bytes that are not UTF-16 is UTF-8), else detected.
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from outline.sources.link_lists import link_lists
 from outline.sources.model import SourceError, SourceText
 from outline.sources.page_text import Node, lines, plain, under_chrome
 from outline.sources.text import decode
@@ -78,6 +81,7 @@ def read(
     root = page.root
     if root is None:
         raise SourceError("is a web page with no text")
+    skipped: set[int] = set()
     if selector:
         chosen = select(root, selector)
         if not chosen:
@@ -88,7 +92,9 @@ def read(
         heading = _heading_before(root, content)
         if heading is not None:
             chosen.insert(0, heading)
-    text = "\n".join(lines(chosen))
+        if content.mem_id == root.mem_id:  # no container known: leave out the lists of links
+            skipped = link_lists(root)
+    text = "\n".join(lines(chosen, skipped))
     if not text.strip():
         raise SourceError("is a web page with no text")
     return SourceText(text=text, format="html", encoding=used, line_unit="block")

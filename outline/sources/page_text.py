@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from outline.sources.html_lists import list_labels
+
 Node = Any
 """A selectolax (Lexbor) node (its stubs do not cover every attribute this reads)."""
 
@@ -38,6 +40,7 @@ DROPPED = frozenset(
         "nav",
         "aside",
         "dialog",
+        "marquee",
         "-comment",
     }
 )
@@ -132,6 +135,8 @@ WORD_BREAK = re.compile(r"[\s\-_]+|(?<=[a-z])(?=[A-Z])")
 HIDDEN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 """Hidden by its style. (Not visibility:hidden: WeChat hides its articles so until a script
 shows them.)"""
+INLINE = re.compile(r"display\s*:\s*inline(?:-block|-flex)?\b", re.IGNORECASE)
+"""Set inline by its style: no line break before or after it."""
 SPACES = re.compile(r"[ \t\r\n\f]+")
 SEGMENT = "\x1f"
 """Stands for white space with a line break in it, until its neighbours are known."""
@@ -139,11 +144,13 @@ WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\U00020
 """Characters between which a line break in the source is no space (CJK, full width)."""
 
 
-def lines(elements: list[Node]) -> Iterator[str]:
-    """The text of elements, one line a block; spaces collapsed as a browser does."""
+def lines(elements: list[Node], skipped: frozenset[int] | set[int] = frozenset()) -> Iterator[str]:
+    """The text of elements, one line a block; spaces collapsed as a browser does; without
+    the elements `skipped` (by `mem_id`)."""
     pieces: list[str] = []
     for element in elements:
-        _text(element, pieces, element.tag in CONTENT_ROOTS or inside_content(element))
+        inside = element.tag in CONTENT_ROOTS or inside_content(element)
+        _text(element, pieces, inside, skipped)
         pieces.append("\n")
     for raw in "".join(pieces).split("\n"):
         line = _segments(raw)
@@ -158,33 +165,54 @@ def plain(element: Node) -> str:
     return "".join("".join(pieces).split()).replace(SEGMENT, "")
 
 
-def _text(root: Node, pieces: list[str], inside: bool) -> None:
-    """The text under `root`, walked without recursion (pages nest thousands deep)."""
-    stack: list[tuple[Node, bool, bool] | str] = [(root, inside, False)]
+def _text(
+    root: Node, pieces: list[str], inside: bool, skipped: frozenset[int] | set[int] = frozenset()
+) -> None:
+    """The text under `root`, walked without recursion (pages nest thousands deep). The items
+    of an ordered list get the number a browser shows before them (`list_labels`)."""
+    stack: list[tuple[Node, bool, bool, str] | str] = [(root, inside, False, "")]
+    glued = -1  # len(pieces) right after a list item's label, with only spaces since
     while stack:
         item = stack.pop()
         if isinstance(item, str):
             pieces.append(item)
             continue
-        node, inside_here, pre = item
+        node, inside_here, pre, label = item
         tag = node.tag
         if tag == "-text":
             raw = node.text_content or ""
             pieces.append(raw if pre else _collapse(raw))
+            if len(pieces) - 1 == glued and not raw.strip():
+                glued = len(pieces)
             continue
-        if node is not root and dropped(node, inside_here):
+        if node is not root and (dropped(node, inside_here) or node.mem_id in skipped):
             continue
         if tag == "br":
             pieces.append("\n")
             continue
-        block = tag in BLOCKS
+        block = tag in BLOCKS and not _inline(node)
         inside_child = inside_here or tag in CONTENT_ROOTS
         pre_child = pre or tag in ("pre", "textarea", "listing", "plaintext")
         if block:
-            pieces.append("\n")
+            if len(pieces) != glued:  # the label stands on the first line of its item
+                pieces.append("\n")
             stack.append("\n")
+        if label:
+            pieces.append(label)
+            glued = len(pieces)
         children = list(node.iter(include_text=True))
-        stack.extend((child, inside_child, pre_child) for child in reversed(children))
+        labels = list_labels(node, children) if tag == "ol" else {}
+        stack.extend(
+            (child, inside_child, pre_child, labels.get(i, ""))
+            for i, child in reversed(list(enumerate(children)))
+        )
+
+
+def _inline(node: Node) -> bool:
+    """Whether a block element is set inline by its style (display:inline-block), as the
+    marker and the title of a heading in a WeChat article are, side by side."""
+    attrs = node.attributes
+    return bool(attrs) and INLINE.search(attrs.get("style") or "") is not None
 
 
 def _collapse(raw: str) -> str:
