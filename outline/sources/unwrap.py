@@ -42,18 +42,26 @@ NO_LINE_START = "，、。；：？！）》」』】〉”’…·,.;:?!)"
 line above stops a character short of the edge."""
 CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\U00020000-\U0003ffff"
 LAYOUT_SPACE = re.compile(
-    rf"(?<=[{CJK}])[ \u00a0]+(?=[{CJK}0-9A-Za-z])|(?<=[0-9A-Za-z])[ \u00a0]+(?=[{CJK}])"
+    rf"(?<=[{CJK}])[ \u00a0]+(?=[{CJK}0-9A-Za-z])|(?<=[0-9A-Za-z%‰])[ \u00a0]+(?=[{CJK}])"
 )
-"""Spaces that layout puts between Chinese and digits or Latin letters (2004 年 7 月), which
-a reader does not see as spaces; those between Latin words stay."""
+"""Spaces that layout puts between Chinese and digits or Latin letters (2004 年 7 月, 10% 的),
+which a reader does not see as spaces; those between Latin words stay."""
+SPACED_DIGITS = re.compile(r"(?<![0-9.,])[0-9](?: [0-9])+(?![0-9.,])")
+"""A number set one digit at a time, as text spread to a justified line is (2 0 2 4年): single
+digits apart, never the numbers of a table's row (4.86 2.10)."""
 
 
 def tighten(text: str) -> str:
-    """A laid-out line without the spaces layout put beside Chinese characters.
+    """A laid-out line without the spaces layout put beside Chinese characters and between the
+    digits of a number spread out.
 
     >>> tighten("本办法自 2004 年 7 月 1 日起施行 (Act of 2004)")
     '本办法自2004年7月1日起施行 (Act of 2004)'
+    >>> tighten("（2 0 2 4年4月至1 2月），达到10% 以上")
+    '（2024年4月至12月），达到10%以上'
     """
+    if " " in text:
+        text = SPACED_DIGITS.sub(lambda m: m.group().replace(" ", ""), text)
     return LAYOUT_SPACE.sub("", text)
 
 
