@@ -10,7 +10,7 @@ import pytest
 from outline import parse
 from outline.sources import SourceError, read
 from tests.support.corpus import SEEDS, shape
-from tests.support.pdf_builder import LEFT, WRAP, Line, build, typeset
+from tests.support.pdf_builder import LEFT, SIZE, WRAP, Line, build, typeset
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=[s.stem for s in SEEDS])
@@ -105,3 +105,33 @@ def test_the_block_edges_come_from_the_page() -> None:
         read(build([narrow]), "n.pdf").text
         == "一、总体要求\n甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉正文。"
     )
+
+
+def test_a_title_spread_over_the_page_does_not_move_the_block_edges() -> None:
+    """A title set letter-spaced across the whole width starts left of the text block and ends
+    right of it; the lines of the block are still full where they reach its own edge."""
+    body = "为深入贯彻落实安全生产治本攻坚三年行动的部署要求"
+    body += "从根本上消除事故隐患结合我县实际制定本方案。"
+    title = "梧川县安全生产治本攻坚三年行动实施方案（二〇二四至二〇二六年）"
+    assert len(title) > WRAP + 2
+    page = [
+        Line(title, x=LEFT - 2 * SIZE),
+        Line(body[:WRAP], indent=0),
+        Line(body[WRAP : 2 * WRAP]),
+        Line(body[2 * WRAP :]),
+        Line("一、总体要求"),
+    ]
+    got = read(build([page]), "spread.pdf").text.split("\n")
+    assert got == [title, body, "一、总体要求"]
+
+
+def test_a_signature_pushed_to_the_right_edge_is_no_wrapped_line() -> None:
+    signature = LEFT + (WRAP - 7) * SIZE
+    page = [
+        Line("第十五条　本办法自2024年5月1日起施行。"),
+        Line("某某市人民政府", x=signature),
+        Line("2024年4月2日", x=signature + SIZE),
+    ]
+    annex = [Line("附件"), Line("某某市政府投资项目后评价规程"), Line("一、评价对象")]
+    got = read(build([page, annex]), "signed.pdf").text.split("\n")
+    assert got[1:4] == ["某某市人民政府", "2024年4月2日", "附件"]

@@ -22,6 +22,11 @@ from outline.sources.unwrap import PAGE_NUMBER, Line, join, pulled, tighten, unw
 EDGE = 1.5
 """Within this many characters' widths of the block's right edge, a line is full; this far
 right of the left edge, it is indented."""
+MIN_BLOCK_LINES = 2
+"""Lines enough, besides one spread over the width of the page, to tell its text block."""
+INDENT_MAX = 4
+"""A line that starts further right than this many characters is set apart (a signature
+pushed to the right edge), never the line of a paragraph that wraps."""
 CONTROL = str.maketrans(
     {c: None for c in map(chr, range(32)) if c not in "\t\n\r"} | {"\ufffe": None}
 )
@@ -100,6 +105,22 @@ def _page_lines(page: Any) -> Iterator[Line]:
         textpage.close()
 
 
+def _block(placed: list[tuple[str, float, float]]) -> tuple[float, float]:
+    """The left and right edges of a page's text block: where its lines start and end at the
+    furthest, less a line that does both (a title spread over the whole width of the page),
+    when other lines are there to set them."""
+    starts = [x for _, x, _ in placed]
+    ends = [x for _, _, x in placed]
+    left, right = min(starts), max(ends)
+    spread = [i for i, (_, x, y) in enumerate(placed) if x == left and y == right]
+    if len(spread) == 1 and len(placed) > MIN_BLOCK_LINES:
+        kept = [i for i in range(len(placed)) if i != spread[0]]
+        inner = min(starts[i] for i in kept), max(ends[i] for i in kept)
+        if inner[0] > left and inner[1] < right:
+            return inner
+    return left, right
+
+
 def _placed(raw: list[str], text: str, boxes: list[tuple[float, ...]]) -> Iterator[Line]:
     spans = []
     offset = 0
@@ -114,13 +135,12 @@ def _placed(raw: list[str], text: str, boxes: list[tuple[float, ...]]) -> Iterat
     placed = [(line, boxes[inked[0]][0], boxes[inked[-1]][2]) for line, inked in spans if inked]
     if not placed:
         return
-    left = min(x for _, x, _ in placed)
-    right = max(x for _, _, x in placed)
+    left, right = _block(placed)
     for index, (line, start, end) in enumerate(placed):
         after = placed[index + 1][0] if index + 1 < len(placed) else ""
         slack = EDGE * char + (char if pulled(after) else 0)
         yield Line(
             tighten(line.strip()),
-            full=char > 0 and end >= right - slack,
+            full=char > 0 and end >= right - slack and start <= left + INDENT_MAX * char,
             indented=char > 0 and start >= left + EDGE * char,
         )

@@ -40,7 +40,11 @@ INDENT = re.compile(rf"(?:\u3000|  |\t)[{SPACE}]*\S")
 NO_LINE_START = "，、。；：？！）》」』】〉”’…·,.;:?!)"
 """Punctuation a line may not begin with: the character before it moves down with it, so the
 line above stops a character short of the edge."""
-CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\U00020000-\U0003ffff"
+CJK = (
+    "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\U00020000-\U0003ffff"
+    "\u2014\u2015\u2018\u2019\u201c\u201d\u2026"
+)
+"""Chinese characters and the punctuation set among them (“” — …)."""
 LAYOUT_SPACE = re.compile(
     rf"(?<=[{CJK}])[ \u00a0]+(?=[{CJK}0-9A-Za-z])|(?<=[0-9A-Za-z%‰])[ \u00a0]+(?=[{CJK}])"
 )
