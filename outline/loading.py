@@ -47,5 +47,5 @@ def load(data: bytes, name: str = "", options: ReadOptions | None = None) -> Loa
     from outline.sources import read
 
     got = read(data, name, options)
-    doc = parse(got.text, {s.line: s.level for s in got.styled}, dict(got.labels))
+    doc = parse(got.text, {s.line: s.level for s in got.styled}, dict(got.labels), got.asides)
     return Loaded(name, doc, got.format, got.encoding, got.line_unit, got.pages, data, got.lines)

@@ -240,7 +240,7 @@ def test_an_internal_error_is_one_line_and_exit_3(
 ) -> None:
     import outline.parser as parse_module
 
-    def broken(text: str, styled: object = None, numbered: object = None) -> None:
+    def broken(text: str, *hints: object) -> None:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(sys.modules["outline.parser"], "parse", broken)
@@ -257,7 +257,7 @@ def test_an_internal_error_is_one_line_and_exit_3(
 def test_an_os_error_that_is_not_about_stdout_is_still_a_bug(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], doc_file: Path
 ) -> None:
-    def broken(text: str, styled: object = None, numbered: object = None) -> None:
+    def broken(text: str, *hints: object) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(sys.modules["outline.parser"], "parse", broken)

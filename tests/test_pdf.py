@@ -135,3 +135,45 @@ def test_a_signature_pushed_to_the_right_edge_is_no_wrapped_line() -> None:
     annex = [Line("附件"), Line("某某市政府投资项目后评价规程"), Line("一、评价对象")]
     got = read(build([page, annex]), "signed.pdf").text.split("\n")
     assert got[1:4] == ["某某市人民政府", "2024年4月2日", "附件"]
+
+
+def test_running_heads_and_footnotes_are_set_aside_after_the_paragraph_they_cut() -> None:
+    body = (
+        "各县（市、区）要严格落实粮食生产目标责任，将全年粮食播种面积和产量目标任务分解落实到乡镇"
+    )
+    body += "、到村、到田块，建立任务台账。"
+    assert 2 * WRAP < len(body) < 3 * WRAP
+    more = "供销部门要提前做好化肥、农药、种子等农资储备，确保春耕期间农资供应充足、价格稳定。"
+    first = [
+        Line("岚州市人民政府公报　2024年第3期", size=SIZE * 0.7),
+        Line("一、稳定粮食播种面积"),
+        Line(body[:WRAP]),
+        Line(body[WRAP : 2 * WRAP]),
+        Line("①粮食播种面积，是指实际播种或者移植有农作物的面积。", size=SIZE * 0.7),
+        Line("第 1 页 共 2 页", size=SIZE * 0.7),
+    ]
+    second = [
+        Line("2024年第3期　岚州市人民政府公报", size=SIZE * 0.7),
+        Line(body[2 * WRAP :]),
+        Line("二、抓好农资保供"),
+        Line(more[:WRAP]),
+        Line(more[WRAP:]),
+        Line("②农资，是指种子、化肥、农药等农业生产资料。", size=SIZE * 0.7),
+        Line("第 2 页 共 2 页", size=SIZE * 0.7),
+    ]
+    got = read(build([first, second]), "gazette.pdf")
+    lines = got.text.split("\n")
+    assert lines == [
+        "岚州市人民政府公报　2024年第3期",
+        "一、稳定粮食播种面积",
+        body,
+        "①粮食播种面积，是指实际播种或者移植有农作物的面积。",
+        "2024年第3期　岚州市人民政府公报",
+        "二、抓好农资保供",
+        more,
+        "②农资，是指种子、化肥、农药等农业生产资料。",
+    ]
+    assert got.asides == (1, 4, 5, 8)
+    doc = parse(got.text, asides=got.asides)
+    assert [v.node.marker for v in doc.walk()] == ["一、", "二、"]
+    assert [v.node.marker for v in parse(got.text).walk()] == ["一、", "①", "二、", "②"]

@@ -69,7 +69,7 @@ def open_draft(data: bytes) -> Draft:
     except (PackageError, PartError) as e:
         raise EditError(str(e)) from None
     got = reading.text
-    doc = parse(got.text, {s.line: s.level for s in got.styled}, dict(got.labels))
+    doc = parse(got.text, {s.line: s.level for s in got.styled}, dict(got.labels), got.asides)
     return Draft(data, reading, doc, part, name)
 
 

@@ -12,7 +12,7 @@ systems are in `numerals`.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from outline.model import Document
 from outline.parser.contents import table_of_contents, toc_titles
@@ -23,7 +23,7 @@ from outline.parser.items import items
 from outline.parser.layout import Layout
 from outline.parser.notes import notes
 from outline.parser.regions import attachments, speech_resumptions, unit_titles
-from outline.parser.scan import candidates, with_labels
+from outline.parser.scan import Candidate, candidates, with_labels
 from outline.parser.select import select
 from outline.parser.style_levels import with_levels
 from outline.parser.tree import nest
@@ -32,14 +32,19 @@ __all__ = ["parse"]
 
 
 def parse(
-    text: str, styled: Mapping[int, int] | None = None, numbered: Mapping[int, int] | None = None
+    text: str,
+    styled: Mapping[int, int] | None = None,
+    numbered: Mapping[int, int] | None = None,
+    asides: Collection[int] = (),
 ) -> Document:
     """The skeleton of a document's text. Pure; never raises on any string.
 
     `styled` gives the outline level of the lines that the document's file marks as headings by
     style rather than by number (1-based line → level 1…9), as a .docx reader finds them.
     `numbered` gives the lines whose number a list's numbering made, not the text (1-based line
-    → length of the label before the text): each label is a marker of its own.
+    → length of the label before the text): each label is a marker of its own. `asides` are
+    the 1-based lines that are no part of the text's flow (a PDF's footnotes): no heading
+    begins in them.
 
     >>> doc = parse("一、总体要求\\n（一）指导思想。坚持……\\n二、主要任务\\n")
     >>> [(v.level, v.node.marker, v.node.title) for v in doc.walk()]
@@ -55,6 +60,8 @@ def parse(
     every = candidates(layout)
     if numbered:
         every = with_labels(layout, every, numbered)
+    if asides:
+        every = _outside(layout, every, asides)
     noted = notes(layout, every, [a.start for a in starts])
     footer = footer_start(layout, starts[-1].start if starts else 0)
     end = len(text) if footer is None else footer
@@ -90,6 +97,12 @@ def parse(
         date=front.date,
         salutation=front.salutation,
     )
+
+
+def _outside(layout: Layout, found: list[Candidate], lines: Collection[int]) -> list[Candidate]:
+    """The candidates that stand on none of some 1-based lines."""
+    skipped = set(lines)
+    return [c for c in found if bisect_right(layout.line_starts, c.marker_start) not in skipped]
 
 
 def _in_label(labels: list[tuple[int, int]], starts: list[int], offset: int) -> bool:

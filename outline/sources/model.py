@@ -51,6 +51,9 @@ class SourceText:
     """Paragraphs that are headings by style or outline level (.docx)."""
     numbered: int = 0
     """How many paragraphs got their number from Word's automatic numbering (.docx)."""
+    asides: tuple[int, ...] = ()
+    """The 1-based lines that are no part of the text's flow (a PDF's running heads and
+    footnotes, set after the paragraph they interrupt): their markers are no headings."""
     labels: tuple[tuple[int, int], ...] = ()
     """The paragraphs whose number a list's numbering made (.docx, OpenDocument): their
     1-based line and the length of the label put before their text, suffix included. The

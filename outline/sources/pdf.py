@@ -5,8 +5,9 @@ of every character, so a line is known to be full when it reaches the right edge
 text block (or stops a character short where punctuation pulled the last character down), and
 indented when it starts right of its left edge; `unwrap.join` makes paragraphs of them. The
 spaces layout puts between Chinese characters and digits are removed (`unwrap.tighten`). A page
-number at the head or foot of a page is left out. A PDF without a text layer (a scan) is
-refused with advice.
+number at the head or foot of a page is left out; running heads and footnotes are set aside
+after the paragraph they interrupt (`pdf_margins`), their lines named in `asides`. A PDF
+without a text layer (a scan) is refused with advice.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 from outline.sources.caps import CAPS
 from outline.sources.model import SourceError, SourceText
+from outline.sources.pdf_margins import set_aside
 from outline.sources.unwrap import PAGE_NUMBER, Line, join, pulled, tighten, unwrap_text
 
 EDGE = 1.5
@@ -59,7 +61,7 @@ def read(data: bytes) -> SourceText:
                 raise SourceError(f"is a PDF of more than {CAPS.text_chars} characters: refused")
     finally:
         document.close()
-    lines = [line for page in pages for line in page]
+    lines, aside = set_aside(pages)
     if not any(line.text.strip() for line in lines):
         raise SourceError(
             "is a PDF without a text layer (a scan?): run OCR on it first, e.g. ocrmypdf"
@@ -75,6 +77,7 @@ def read(data: bytes) -> SourceText:
         encoding=None,
         line_unit="paragraph",
         pages=tuple(firsts),
+        asides=tuple(sorted({where[i] for i in aside})),
     )
 
 
@@ -136,6 +139,9 @@ def _placed(raw: list[str], text: str, boxes: list[tuple[float, ...]]) -> Iterat
     if not placed:
         return
     left, right = _block(placed)
+    sizes = [
+        statistics.median(boxes[i][3] - boxes[i][1] for i in inked) for _, inked in spans if inked
+    ]
     for index, (line, start, end) in enumerate(placed):
         after = placed[index + 1][0] if index + 1 < len(placed) else ""
         slack = EDGE * char + (char if pulled(after) else 0)
@@ -143,4 +149,5 @@ def _placed(raw: list[str], text: str, boxes: list[tuple[float, ...]]) -> Iterat
             tighten(line.strip()),
             full=char > 0 and end >= right - slack and start <= left + INDENT_MAX * char,
             indented=char > 0 and start >= left + EDGE * char,
+            size=sizes[index],
         )

@@ -23,10 +23,11 @@ from outline.parser.layout import SENTENCE_END, visual_width
 SPACE = " \t\u3000\u00a0"
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 PAGE_NUMBER = re.compile(
-    r"[-—–－_·•\s]*(?:第\s*)?[0-9０-９]{1,4}(?:\s*页)?(?:\s*[/／]\s*(?:共\s*)?[0-9０-９]{1,4}\s*页?)?"
+    r"[-—–－_·•\s]*(?:第\s*)?[0-9０-９]{1,4}(?:\s*页)?"
+    r"(?:\s*[/／]\s*(?:共\s*)?[0-9０-９]{1,4}\s*页?|\s*[,，]?\s*共\s*[0-9０-９]{1,4}\s*页)?"
     r"[-—–－_·•\s]*"
 )
-"""A line that is only a page number: 3, - 3 -, — 3 —, 第3页, 3/12."""
+"""A line that is only a page number: 3, - 3 -, — 3 —, 第3页, 3/12, 第 3 页 共 8 页."""
 MIN_WRAP_WIDTH = 24
 """Narrower lines (in columns, a CJK character counting two) are not taken for wrapped ones."""
 MIN_WRAPPED = 2
@@ -98,6 +99,8 @@ class Line:
     """It reaches the right edge of the text block."""
     indented: bool = False
     """It begins right of the block's left edge, as the first line of a paragraph does."""
+    size: float = 0.0
+    """The height of its characters (the median), in points; 0 where it is not known."""
 
 
 def join(lines: Sequence[Line]) -> tuple[list[str], list[int]]:

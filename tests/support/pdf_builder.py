@@ -26,6 +26,8 @@ class Line:
     indent: float = 0
     x: float | None = None
     """An absolute x position instead (a centred title, a page number)."""
+    size: float = SIZE
+    """Font size in points (a footnote's type is smaller)."""
 
 
 def _hex(text: str) -> str:
@@ -37,7 +39,7 @@ def _content(lines: list[Line]) -> bytes:
     for index, line in enumerate(lines):
         x = line.x if line.x is not None else LEFT + line.indent * SIZE
         y = TOP - index * LEADING
-        ops.append(f"BT /F1 {SIZE} Tf 1 0 0 1 {x:.1f} {y} Tm <{_hex(line.text)}> Tj ET")
+        ops.append(f"BT /F1 {line.size} Tf 1 0 0 1 {x:.1f} {y} Tm <{_hex(line.text)}> Tj ET")
     return "\n".join(ops).encode("ascii")
 
 
