@@ -62,6 +62,7 @@ LINE_BOUND = {
     "bare-numerals-and-point-ordinals": "a numeral alone on its line",
     "block-run-from-two": "a run from 二 is a heading only opening lines",
     "cn-comma-top-level-with-children": "一，as a heading only opening lines",
+    "collection-texts-with-sources": "the line that gives a text's source ends it",
     "decimal-last-section-and-table-rows": "a decimal number needs its line",
     "far-inline-ordinal": "a run's reach counted in paragraphs",
     "footer-words-before-the-body": "a page of headings and no sentence",

@@ -1,7 +1,7 @@
 """The parser: from a text to its Document.
 
 `layout` finds lines and paragraphs; `scan` every marker and where it stands; `regions` the
-attachments, unit titles and speech resumptions, `issued` the document a notice issues,
+attachments, unit titles and speech resumptions, `issued` the documents that follow one another,
 `contents` the tables of contents, `notes` the notes under tables and `footer` a web page's
 footer; `select` the markers that are headings, with `runs` for the markers that count
 together inside paragraphs; `items` their titles and spans; `tree` nests them; `front` reads
@@ -18,7 +18,7 @@ from outline.model import Document
 from outline.parser.contents import table_of_contents, toc_titles
 from outline.parser.footer import footer_start
 from outline.parser.front import read_front
-from outline.parser.issued import issued
+from outline.parser.issued import collected, issued
 from outline.parser.items import items
 from outline.parser.layout import Layout
 from outline.parser.notes import notes
@@ -52,7 +52,7 @@ def parse(
     """
     layout = Layout(text)
     starts, listed = attachments(layout)
-    second = issued(layout, starts)
+    second = issued(layout, starts) + collected(layout, starts)
     if second:
         starts = sorted([*starts, *second], key=lambda a: a.start)
     labels = [(a.start, a.end) for a in starts if a.label]

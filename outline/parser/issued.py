@@ -1,7 +1,8 @@
-"""The document that a notice issues, following it in the same file without an attachment's
-label: 关于印发《XX办法》的通知 …… then a line 《XX办法》's title alone, and its 第一章. Its
-numbering starts afresh there, as an attachment's does: its headings are no children of the
-notice's last point.
+"""Documents that follow one another in a file without an attachment's label: the document a
+notice issues (关于印发《XX办法》的通知 …… then a line with 《XX办法》's title alone, and its
+第一章), and the next text of a collection after the line that gives the source of the one
+before (出处：江泽民文选第一卷, （选自《……》）). Numbering starts afresh there, as an
+attachment's does: the headings after it are no children of the last heading before it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ found by the title of the notice, which every such notice has."""
 FRONT = 8
 """Paragraphs at the start of a text that may hold the notice's title."""
 DECORATION = SPACE + "*#《》"
+SOURCE = re.compile(rf"[{SPACE}]*(?:出处[：:]|[（(](?:选自|原载|摘自|转载自|载于)[《“])")
+"""A paragraph giving where the text before it comes from, as a collection ends each text."""
 
 
 def issued(layout: Layout, attachments: list[Attachment]) -> list[Attachment]:
@@ -45,6 +48,20 @@ def issued(layout: Layout, attachments: list[Attachment]) -> list[Attachment]:
         if not names:
             break
     return found
+
+
+def collected(layout: Layout, attachments: list[Attachment]) -> list[Attachment]:
+    """Where each text of a collection after the first begins: after a paragraph that gives
+    the source of the text before it, when another paragraph follows; as attachments without
+    a label."""
+    text = layout.text
+    paragraphs = layout.paragraphs
+    covered = {a.paragraph for a in attachments}
+    return [
+        Attachment(index, "", para.start, "", para.end)
+        for index, para in enumerate(paragraphs[:-1])
+        if index not in covered and SOURCE.match(text, para.start, para.end)
+    ]
 
 
 def _plain(name: str) -> str:
