@@ -16,7 +16,7 @@ from outline.parser.layout import SPACE, Layout
 
 WORDS = (
     r"相关(?:链接|阅读|解读|文章|新闻|文件|附件|稿件|推荐)|推荐阅读|附件下载|上一篇|下一篇|分享到|"
-    r"扫一扫|主办单位|承办单位|主办：|版权所有|网站标识码"
+    r"扫一扫|主办单位|承办单位|主办：|版权所有|网站标识码|【?法宝引证码|(?:法规)?历史沿革"
 )
 """The site's own words, as open a footer (never the start of a page: the menus there, 打印 /
 关闭窗口 / 字号, are the front's)."""

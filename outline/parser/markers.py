@@ -143,8 +143,8 @@ ROWS: tuple[Kind, ...] = (
     # 附则 alone on its line between the chapters of a law: a unit without a number; it closes
     # the units open before it and holds the articles after it.
     Kind("unit-title", "", 10, True, unit=True, example="附则"),
-    # 第一编 / 第一分编 / 第一部分 / 第一章 / 第一节 / 第一条 (第十七条之一): the units of laws,
-    # plans and reports, in Chinese, financial (第壹章) or Arabic numerals.
+    # 第一篇 / 第一编 / 第一分编 / 第一部分 / 第一章 / 第一节 / 第一条 (第十七条之一): the units
+    # of laws, plans and reports, in Chinese, financial (第壹章) or Arabic numerals.
     *(
         Kind(
             name,
@@ -158,6 +158,7 @@ ROWS: tuple[Kind, ...] = (
             begins="第",
         )
         for name, word, rank in (
+            ("volume", "篇", 10),
             ("part", "编", 10),
             ("subpart", "分编", 14),
             ("division", "部分", 12),

@@ -46,6 +46,8 @@ FOLLOWING_NUMERAL = re.compile(
 """What follows a marker: 三 in 二、三级 (a count), 6 in 5、6名."""
 LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 """Letters a marker never follows directly: what they stand in is a Latin word or code."""
+RANGE = "至～~到—－–-"
+"""What joins the two ends of a range: （1）～（5）, 1)至3)."""
 ADDRESS = re.compile(r"(?:https?://|www\.)[^\s()（）<>\[\]{}\"'“”]+")
 """A web address, up to a space or a bracket: its digits and dots are no markers."""
 SUB_VALUES = {ch: i + 1 for i, ch in enumerate("一二三四五六七八九十")}
@@ -108,10 +110,24 @@ def candidates(layout: Layout) -> list[Candidate]:
             or text[start - 1] == ORDINAL_PREFIX
         ):
             continue  # 十|一、, 1|2.; alert(1), PM2.5; 第|二、第七: part of a word
+        if _ranges(text, m.end(), kind):
+            continue  # （1）～（5）项, 1)至3)项: a range the text cites
         candidate = _candidate(layout, m, kind, openings)
         if candidate is not None:
             found.append(candidate)
     return found
+
+
+def _ranges(text: str, end: int, kind: Kind) -> bool:
+    """Whether a marker opens a range of markers of its family (（1）～（5）, 第一至第三)."""
+    if end + 1 >= len(text) or text[end] not in RANGE:
+        return False
+    other = marker_at(text, end + 1)
+    return (
+        other is not None
+        and other.lastgroup is not None
+        and (KINDS[KIND_OF_GROUP[other.lastgroup]].kind == kind.kind)
+    )
 
 
 def _addresses(text: str) -> list[tuple[int, int]]:

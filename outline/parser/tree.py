@@ -15,6 +15,7 @@ from outline.parser.items import Item
 from outline.parser.layout import Layout
 from outline.parser.markers import KINDS
 
+OPENING_BRACKETS = "（(［[〔【"
 ATTACHMENT = KINDS["attachment"]
 STYLED = KINDS["styled"]
 UNIT_TITLE = KINDS["unit-title"]
@@ -83,11 +84,12 @@ def _close_back(stack: list[_Open], item: Item, bottom: int) -> None:
     # … unless the run began at the start of a paragraph (一是…… then 。二是……).
     if item.inline and floor > bottom and _continues(stack[floor - 1].item, item):
         floor -= 1
-    # A marker closes back to the open heading of its family whose number it continues (⒉
-    # after ⒈, however written); failing that, to the one written the same way (（2） to （1）,
-    # ⑵ to ⑴); failing that, to one of its family written otherwise, unless it starts a list
+    # A marker closes back to the open heading of its family whose number it continues: one
+    # bracketed as it is first (（3） to （2）, past the 2) under it), then however written (⒉
+    # after ⒈); failing that, to the one written the same way (（2） to （1）, ⑵ to ⑴, not 1)
+    # to （1）); failing that, to one of its family written otherwise, unless it starts a list
     # of its own there (（1） then ⑴ opens a child).
-    for rule in (_CONTINUES, _WRITTEN_ALIKE, _SAME_FAMILY):
+    for rule in _RULES:
         for i in range(len(stack) - 1, floor - 1, -1):
             if _closes_back_to(stack[i].item, item, rule):
                 del stack[i:]
@@ -101,18 +103,32 @@ def _close_back(stack: list[_Open], item: Item, bottom: int) -> None:
         stack.pop()
 
 
-_CONTINUES, _WRITTEN_ALIKE, _SAME_FAMILY = range(3)
+_CONTINUES_ALIKE, _CONTINUES, _WRITTEN_ALIKE, _SAME_FAMILY = _RULES = range(4)
 
 
 def _closes_back_to(open_item: Item, item: Item, rule: int) -> bool:
     """Whether a heading closes back to an open one, by one of the rules of `_close_back`."""
     if open_item.kind.kind != item.kind.kind:
         return False
-    if rule == _CONTINUES:
-        return open_item.number == item.number - 1 and not item.sub
+    if rule in (_CONTINUES_ALIKE, _CONTINUES):
+        continues = open_item.number == item.number - 1 and not item.sub
+        return continues and (rule == _CONTINUES or _shape(open_item.marker) == _shape(item.marker))
     if rule == _WRITTEN_ALIKE:
-        return open_item.kind is item.kind
+        return _alike(open_item, item)
     return item.number != 1
+
+
+def _alike(open_item: Item, item: Item) -> bool:
+    """Whether a heading is written the way an open one is: in its row of the table, and not
+    without the bracket the open one opens with (1) under （1） begins a list of its own, as
+    in standards; （1） after 1) is that list's way of writing, a bracket lost or not)."""
+    return open_item.kind is item.kind and (_shape(item.marker) or not _shape(open_item.marker))
+
+
+def _shape(marker: str) -> bool:
+    """How a marker is written, as far as it tells levels apart: whether it opens a bracket
+    (（1） and (2) alike, 1) otherwise; 1. 1． 1、 alike)."""
+    return marker.lstrip(" \t\u3000")[:1] in OPENING_BRACKETS
 
 
 def _holds_units(entry: _Open) -> bool:
