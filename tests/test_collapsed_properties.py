@@ -75,7 +75,7 @@ LINE_BOUND = {
     "notice-two-attachments-restart": "an attachment label alone on its line",
     "ocr-spaced-markers-skipped-number": "a skipped number is a heading only opening a line",
     "opening-run-closed-by-block": "an opening run closed by a line",
-    "plan-arabic-paren-under-yi-half-paren-items": "（1） after a title, a later （1） opening a line",
+    "plan-arabic-paren-under-yi-half-paren-items": "（1） after a title, another opening a line",
     "scores-and-notes": "notes end where a line opens with a heading",
     "speech-fangmian-yishi-across-paragraphs": "a run in a later paragraph is no child",
     "thematic-break-restarts": "a thematic break (---) is a line",
