@@ -1,5 +1,7 @@
 """Files as converters and sites make them — .docx from LibreOffice, pandoc, WPS-like and
-hand-written packages; web pages from TRS, table-layout, UEditor and WeChat publishing — each
+hand-written packages (fields, text boxes, tracked changes, legal numbering); web pages from
+TRS, table-layout, UEditor, WeChat, news, university and law-database publishing, and a saved
+web archive (.mht) — each
 with a skeleton written by hand from the file as Word or a browser shows it, not from this
 reader's output. The skeleton is compared heading by heading, in order: level, marker as
 displayed (spaces aside), title. An attachment's node is looked through: its headings count
@@ -17,7 +19,7 @@ from outline.loading import load
 from outline.model import Node
 
 FILES = Path(__file__).parent / "fixtures" / "files"
-DOCUMENTS = sorted(p for p in FILES.iterdir() if p.suffix in (".docx", ".html"))
+DOCUMENTS = sorted(p for p in FILES.iterdir() if p.suffix in (".docx", ".html", ".mht"))
 
 
 def _flat(nodes: tuple[Node, ...], depth: int = 1) -> list[tuple[int, str, str]]:
