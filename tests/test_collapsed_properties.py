@@ -72,6 +72,7 @@ LINE_BOUND = {
     "markdown-and-spaces": "Markdown needs its lines",
     "note-then-headings": "notes end where a line opens with a heading",
     "notes-counts-and-dates": "notes end where a line opens with a heading",
+    "notice-two-attachments-form-rows": "a form's fields are lines of their own",
     "notice-two-attachments-restart": "an attachment label alone on its line",
     "ocr-spaced-markers-skipped-number": "a skipped number is a heading only opening a line",
     "opening-run-closed-by-block": "an opening run closed by a line",
