@@ -71,6 +71,7 @@ LINE_BOUND = {
     "large-numerals": "a numeral alone on its line",
     "markdown-and-spaces": "Markdown needs its lines",
     "note-then-headings": "notes end where a line opens with a heading",
+    "minutes-yiding-zeren-attendees": "a list of names under a label on its own line",
     "notes-counts-and-dates": "notes end where a line opens with a heading",
     "notice-two-attachments-form-rows": "a form's fields are lines of their own",
     "notice-two-attachments-restart": "an attachment label alone on its line",
