@@ -66,6 +66,7 @@ LINE_BOUND = {
     "decimal-last-section-and-table-rows": "a decimal number needs its line",
     "far-inline-ordinal": "a run's reach counted in paragraphs",
     "footer-words-before-the-body": "a page of headings and no sentence",
+    "gazette-documents-one-after-another": "a document's number on a line of its own",
     "inline-ordinals": "第一，opening a line",
     "joined-notice-and-banfa-restart": "the title of the document issued, alone on its line",
     "large-numerals": "a numeral alone on its line",
