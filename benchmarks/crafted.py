@@ -37,6 +37,11 @@ SHAPES = {
     "inserted articles": "第一条之一　甲。第一条之二　乙。",
     "spaces inside paragraphs": "附  则第二条  甲",
     "mixed spellings": "（1）⑴一、",
+    "footer words, no sentence": "相关链接：\n1. 甲\n",
+    "issued titles repeated": "印发《某某办法》的通知\n某某办法\n一、甲\n",
+    "form fields and names": "1.姓名：\n2.性别：\n3.年龄：\n列席：\n1.甲局　张三\n",
+    "addresses and ranges": "一、甲 http://a.b/1.html （1）～（5）项。",
+    "source and number lines": "一、甲。\n出处：某某文选\n（岚政发〔2024〕1号）\n",
 }
 """Each shape repeated to the size wanted."""
 
