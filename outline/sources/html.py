@@ -81,6 +81,9 @@ def read(
     root = page.root
     if root is None:
         raise SourceError("is a web page with no text")
+    framed = None if selector else _framed(root)
+    if framed is not None and len(plain(framed)) > len(plain(root)):
+        root = framed
     skipped: set[int] = set()
     if selector:
         chosen = select(root, selector)
@@ -147,6 +150,16 @@ def main_content(root: Node) -> Node:
             if size and size >= MIN_CONTENT_SHARE * total:
                 return element
     return root
+
+
+def _framed(root: Node) -> Node | None:
+    """The root of the page an inline frame holds in its srcdoc attribute (the longest, if
+    several), which a browser shows in place: some sites serve their article so."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    sources = [frame.attributes.get("srcdoc") or "" for frame in root.css("iframe[srcdoc]")]
+    longest = max(sources, key=len, default="")
+    return LexborHTMLParser(longest).root if longest.strip() else None
 
 
 def _heading_before(root: Node, content: Node) -> Node | None:
