@@ -77,6 +77,7 @@ LINE_BOUND = {
     "notice-two-attachments-form-rows": "a form's fields are lines of their own",
     "notice-two-attachments-restart": "an attachment label alone on its line",
     "ocr-spaced-markers-skipped-number": "a skipped number is a heading only opening a line",
+    "wrapped-decimal-lines-and-counted-pian": "a wrapped line's number read by its line",
     "opening-run-closed-by-block": "an opening run closed by a line",
     "plan-arabic-paren-under-yi-half-paren-items": "（1） after a title, another opening a line",
     "scores-and-notes": "notes end where a line opens with a heading",

@@ -258,3 +258,23 @@ def test_a_page_without_a_known_container_loses_its_lists_of_links() -> None:
     )
     text = read(page.encode(), "p.html").text
     assert text.split("\n") == ["一、总体要求", "坚持稳中求进，详见有关文件。", "二、主要任务"]
+
+
+def test_counters_below_one_are_written_and_read() -> None:
+    body = (
+        "<ol style='list-style-type:cjk-ideographic' start='-1'><li>甲</li><li>乙</li>"
+        "<li>丙</li></ol><ol reversed start='1'><li>子</li><li>丑</li></ol>"
+    )
+    assert _lines(body) == ["-1、甲", "零、乙", "一、丙", "1. 子", "0. 丑"]
+
+
+def test_a_short_notice_beside_a_menu_is_kept() -> None:
+    menu = "".join(f"<a href='/{i}'>栏目{i}</a>" for i in range(7))
+    page = (
+        f"<html><body><table><tr><td>{menu}</td><td><p>一、加强领导，落实责任到人到岗。</p>"
+        "<p>二、强化保障，确保资金及时足额到位。</p></td></tr></table></body></html>"
+    )
+    assert read(page.encode(), "p.html").text.split("\n") == [
+        "一、加强领导，落实责任到人到岗。",
+        "二、强化保障，确保资金及时足额到位。",
+    ]

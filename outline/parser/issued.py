@@ -1,7 +1,7 @@
 """Documents that follow one another in a file without an attachment's label: the document a
 notice issues (关于印发《XX办法》的通知 …… then a line with 《XX办法》's title alone, and its
 第一章), and the next text of a collection after the line that gives the source of the one
-before (出处：江泽民文选第一卷, （选自《……》）) or at the next document's number (岚政发〔2024〕
+before (出处：江泽民文选第一卷) or at the next document's number (岚政发〔2024〕
 8号). Numbering starts afresh there, as an
 attachment's does: the headings after it are no children of the last heading before it.
 """
@@ -19,16 +19,18 @@ ISSUES = re.compile(
 )
 """A notice or an order naming the document it issues: 印发《XX办法》, 现将《XX方案》印发给你们,
 《XX办法》已经……通过，现予公布."""
-DECORATION = SPACE + "*#《》"
-SOURCE = re.compile(rf"[{SPACE}]*(?:出处[：:]|[（(](?:选自|原载|摘自|转载自|载于)[《“])")
-"""A paragraph giving where the text before it comes from, as a collection ends each text."""
+DECORATION = SPACE + "*#"
+SOURCE = re.compile(rf"[{SPACE}]*出处[：:]")
+"""A paragraph giving where the text before it comes from, as a collection ends each text (not
+（摘自《……》）, which an excerpt quoted inside a section ends with too)."""
 NUMBER_LINE = re.compile(
-    rf"[{SPACE}]*[（(]?(?:[\u4e00-\u9fff]{{1,12}}[〔\[［【][0-9０-９]{{4}}[〕\]］】]"
-    rf"[{SPACE}]*[0-9０-９]{{1,4}}[{SPACE}]*|第[0-9０-９一二三四五六七八九十百零〇]{{1,6}})号[）)]?"
+    rf"[{SPACE}]*[（(](?:[\u4e00-\u9fff]{{1,12}}[〔\[［【][0-9０-９]{{4}}[〕\]］】]"
+    rf"[{SPACE}]*[0-9０-９]{{1,4}}[{SPACE}]*|第[0-9０-９一二三四五六七八九十百零〇]{{1,6}})号[）)]"
     rf"[{SPACE}]*"
 )
-"""A document's number on a line of its own (岚政发〔2024〕8号, an order's （第12号）): the head
-of a document, as a gazette prints one after another."""
+"""A document's number in brackets on a line of its own (（岚政发〔2024〕8号）, an order's
+（第12号））: the head of a document, as a gazette prints one after another under its title (a
+bare number under a name in a list of repealed documents is no such head)."""
 
 
 def issued(layout: Layout, attachments: list[Attachment]) -> list[Attachment]:
@@ -78,5 +80,6 @@ def collected(layout: Layout, attachments: list[Attachment]) -> list[Attachment]
 
 
 def _plain(name: str) -> str:
-    """A document's name as compared: without spaces, emphasis and title marks."""
+    """A document's name as compared: without spaces and emphasis. A line that quotes the
+    name in 《》 cites the document; its title line does not."""
     return name.strip(DECORATION).replace(" ", "").replace("\u3000", "")

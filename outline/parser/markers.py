@@ -148,7 +148,7 @@ ROWS: tuple[Kind, ...] = (
     *(
         Kind(
             name,
-            "第" + GAP + "{n}" + GAP + word + NOT_A_REFERENCE,
+            "第" + GAP + "{n}" + GAP + word + after + NOT_A_REFERENCE,
             rank,
             True,
             UNIT_NUMERALS,
@@ -157,13 +157,14 @@ ROWS: tuple[Kind, ...] = (
             example=f"第一{word}",
             begins="第",
         )
-        for name, word, rank in (
-            ("volume", "篇", 10),
-            ("part", "编", 10),
-            ("subpart", "分编", 14),
-            ("division", "部分", 12),
-            ("chapter", "章", 20),
-            ("section", "节", 30),
+        for name, word, after, rank in (
+            # 篇 also counts articles (第一篇文章): a unit only set apart from its title
+            ("volume", "篇", "(?=[ \t\u3000])", 10),
+            ("part", "编", "", 10),
+            ("subpart", "分编", "", 14),
+            ("division", "部分", "", 12),
+            ("chapter", "章", "", 20),
+            ("section", "节", "", 30),
         )
     ),
     Kind(

@@ -35,7 +35,7 @@ ROLL_ENTRY = 40
 """A longer paragraph is no entry of such a list (县政府办公室　冯国栋)."""
 FIELD = re.compile(rf"[{SPACE}]*[^{SENTENCE_STOPS}：:\r\n]{{1,12}}[：:][{SPACE}_＿]*")
 """The rest of a form's field after its number: a label and a colon, then blanks to fill."""
-FORM_FIELDS = 3
+FORM_FIELDS = 4
 """Fields in a row, at least, that make a form."""
 NOTE_REACH = 8
 """Characters before a first number within which its label stands."""
@@ -77,7 +77,7 @@ def notes(layout: Layout, found: list[Candidate], restarts: list[int]) -> set[in
 
 
 def _forms(layout: Layout, found: list[Candidate]) -> set[int]:
-    """The markers (by offset) that number the fields of a form (1.姓名： 2.性别： ……): three
+    """The markers (by offset) that number the fields of a form (1.姓名： 2.性别： ……): four
     paragraphs or more in a row, each a number and a label with nothing to read after it."""
     taken: set[int] = set()
     run: list[Candidate] = []

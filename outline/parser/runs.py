@@ -20,6 +20,9 @@ TITLE_REACH = 60
 """How far after a heading's marker, with no sentence end between, a marker glued to the text
 still stands right after that heading's title."""
 DECIMAL_SEPARATORS = re.compile("[.．]")
+TITLE_LINE = 30
+"""A first-depth decimal heading without a child has a title this short, at most."""
+CLAUSE_STOPS = frozenset(SENTENCE_STOPS + "，,：:")
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -128,7 +131,8 @@ def confirmed(accepted: list[Candidate], layout: Layout) -> list[Candidate]:
     """The headings, less decimal outline numbers that do not fit the outline: 1 总则 needs a
     1.1 after it (a line that opens with a number and a space is no heading by itself) or must
     go on from the last such number with nothing unconfirmed between (5 附则 after 4 and its
-    4.4, not the 2 of a table's rows 1, 2, 3), and 1.2 stands under 1 (or beside 1.1 or 1.3),
+    4.4, not the 2 of a table's rows 1, 2, 3), on a line of a title or as the last of them (not
+    a wrapped line's 4 个月，……), and 1.2 stands under 1 (or beside 1.1 or 1.3),
     never 2.5倍 under 一、."""
     kept: list[Candidate] = []
     path: list[int] = []
@@ -142,7 +146,9 @@ def confirmed(accepted: list[Candidate], layout: Layout) -> list[Candidate]:
             continue
         if depth == 1:
             if _has_child(accepted, numbers, i, following[i]) or (
-                top is not None and numbers[i] == [top + 1]
+                top is not None
+                and numbers[i] == [top + 1]
+                and (following[i] is None or _title_line(layout, c))
             ):
                 kept.append(c)
                 path = numbers[i]
@@ -154,6 +160,15 @@ def confirmed(accepted: list[Candidate], layout: Layout) -> list[Candidate]:
             kept.append(c)
             path = numbers[i]
     return kept
+
+
+def _title_line(layout: Layout, c: Candidate) -> bool:
+    """Whether a marker's paragraph reads as a heading's line: short, no clause or sentence in
+    it (5 附则, not 4 个月，复检时应在 of a wrapped line)."""
+    end = layout.paragraph_end(c.paragraph)
+    return end - c.marker_end <= TITLE_LINE and not any(
+        ch in CLAUSE_STOPS for ch in layout.text[c.marker_end : end]
+    )
 
 
 def _decimal_numbers(text: str, c: Candidate) -> list[int]:

@@ -48,8 +48,9 @@ LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 """Letters a marker never follows directly: what they stand in is a Latin word or code."""
 RANGE = "至～~到—－–-"
 """What joins the two ends of a range: （1）～（5）, 1)至3)."""
-ADDRESS = re.compile(r"(?:https?://|www\.)[^\s()（）<>\[\]{}\"'“”]+")
-"""A web address, up to a space or a bracket: its digits and dots are no markers."""
+ADDRESS = re.compile(r"(?:https?://|www\.)[!#-'*-;=?-Z_a-z~]+")
+"""A web address, up to a space, a bracket or the first character no address holds (登录
+www.hrss.gov.cn办理): its digits and dots are no markers."""
 SUB_VALUES = {ch: i + 1 for i, ch in enumerate("一二三四五六七八九十")}
 
 

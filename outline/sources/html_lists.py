@@ -1,8 +1,8 @@
 """The numbers a browser shows before the items of an ordered list (<ol>), which are no text of
 the page: 1. 2. 3., or 一、 二、 for `list-style-type: cjk-ideographic`, from `start`, an item's
-`value`, counting down in a `reversed` list. The list's style is read from its `type` attribute
-and its own style attribute (a style sheet's rules are not followed: such a list is numbered
-1. 2. 3., as most are).
+`value`, counting down in a `reversed` list (below 0 in digits, as no other system writes
+it). The list's style is read from its `type` attribute and its own style attribute (a style
+sheet's rules are not followed: such a list is numbered 1. 2. 3., as most are).
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def list_labels(ol: Node, children: list[Node]) -> dict[int, str]:
     for i in items:
         number = _int((children[i].attributes or {}).get("value"), number)
         if not _numbered(children[i]):
-            labels[i] = write(number) + suffix
+            labels[i] = (write(number) if number >= 0 else str(number)) + suffix
         number += -1 if down else 1
     return labels
 

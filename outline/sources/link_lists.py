@@ -2,7 +2,8 @@
 an old site laid out in tables, whose numbers (1.县委常委会研究部署春耕工作) are no headings.
 
 A list of links is an element holding three links or more, whose text is mostly theirs and
-little else: an article quoting a link or two keeps its text. Every element's text is counted
+little else, none of it a stretch of prose: an article quoting a link or two keeps its text,
+and so does a short notice beside a menu. Every element's text is counted
 once, from the leaves up, so a page of any depth is read in time linear in its size.
 """
 
@@ -18,6 +19,9 @@ LINK_SHARE = 0.6
 """A list of links has at least this share of its text in links …"""
 OWN_TEXT = 200
 """… and fewer characters than this outside them."""
+PROSE = 20
+"""Characters of text outside links, in one piece, that make an element more than a list of
+links (a notice beside a menu), whatever else it holds."""
 SKIPPED = frozenset({"script", "style", "noscript", "template", "head", "-comment"})
 
 
@@ -29,17 +33,24 @@ def link_lists(root: Node) -> set[int]:
     text: dict[int, int] = {}
     links: dict[int, int] = {}
     count: dict[int, int] = {}
+    prose: set[int] = set()  # elements holding a stretch of text outside any link
     found: set[int] = set()
     for node in reversed(order):
         key = node.mem_id
         if node.tag == "-text":
             size = len("".join((node.text_content or "").split()))
-            own, linked, n = size, 0, 0
+            own, linked, n, written = size, 0, 0, size >= PROSE
         else:
             own, linked, n = text.get(key, 0), links.get(key, 0), count.get(key, 0)
+            written = key in prose
             if node.tag == "a":
-                linked, n = own, n + 1
-            elif n >= MIN_LINKS and linked >= LINK_SHARE * own and own - linked < OWN_TEXT:
+                linked, n, written = own, n + 1, False
+            elif (
+                n >= MIN_LINKS
+                and not written
+                and linked >= LINK_SHARE * own
+                and own - linked < OWN_TEXT
+            ):
                 found.add(key)
         parent = node.parent
         if parent is not None and key != top:
@@ -47,4 +58,6 @@ def link_lists(root: Node) -> set[int]:
             text[up] = text.get(up, 0) + own
             links[up] = links.get(up, 0) + linked
             count[up] = count.get(up, 0) + n
+            if written:
+                prose.add(up)
     return found

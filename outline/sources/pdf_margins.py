@@ -4,9 +4,10 @@ the text's flow: a paragraph that a page break cuts goes on past them, and the n
 footnotes are no headings. They are set aside — kept, after the paragraph they interrupt — and
 their lines named, for the parser to leave their markers alone.
 
-A running head is a page's first line that stands first (or last) on other pages too, its
-digits aside (a gazette's issue, a page number). A footnote begins with a note's mark (①, [1],
-注) in a smaller type than the page's text, and runs to the page's foot in that type.
+A running head is a page's first line that stands first on other pages too, its digits aside
+(a gazette's issue, a page number): on three pages or more, or on two in a smaller type. A
+footnote begins with a note's mark (①, [1], 注) in a smaller type than the page's text, and runs
+to the page's foot in that type.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 import statistics
 from collections import Counter
 
+from outline.parser.markers import marker_at
 from outline.sources.unwrap import Line
 
 NOTE_MARK = re.compile(r"[①-⑳⑴-⒇]|\[\d{1,3}\]|［\d{1,3}］|注[：:]|\*")
@@ -22,6 +24,8 @@ NOTE_MARK = re.compile(r"[①-⑳⑴-⒇]|\[\d{1,3}\]|［\d{1,3}］|注[：:]|\*
 SMALL = 0.85
 """A footnote's type is at most this share of the page's text type."""
 DIGITS = re.compile(r"[\d０-９\s]+")
+MIN_PAGES = 3
+"""Pages that share a first line in the text's own type, at least, for it to be a running head."""
 
 
 def set_aside(pages: list[list[Line]]) -> tuple[list[Line], set[int]]:
@@ -65,9 +69,22 @@ def _key(text: str) -> str:
 
 
 def _running_heads(pages: list[list[Line]]) -> set[str]:
-    """The first lines that several pages share, digits aside."""
-    counts = Counter(_key(page[0].text) for page in pages if page)
-    return {key for key, n in counts.items() if n > 1 and key}
+    """The first lines that several pages share, digits aside: three pages or more, or two in
+    a type smaller than their text's; never a line that opens with a heading's marker (第一章
+    总则 heading a page of each of two regulations)."""
+    counts: Counter[str] = Counter()
+    small: Counter[str] = Counter()
+    for page in pages:
+        if not page or marker_at(page[0].text.lstrip()) is not None:
+            continue
+        key = _key(page[0].text)
+        counts[key] += 1
+        sizes = [line.size for line in page[1:] if line.size > 0]
+        if sizes and 0 < page[0].size <= SMALL * statistics.median(sizes):
+            small[key] += 1
+    return {
+        key for key, n in counts.items() if key and (n >= MIN_PAGES or (n > 1 and small[key] > 1))
+    }
 
 
 def _footnotes(page: list[Line], top: int) -> int:

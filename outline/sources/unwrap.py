@@ -51,9 +51,10 @@ LAYOUT_SPACE = re.compile(
 )
 """Spaces that layout puts between Chinese and digits or Latin letters (2004 年 7 月, 10% 的),
 which a reader does not see as spaces; those between Latin words stay."""
-SPACED_DIGITS = re.compile(r"(?<![0-9.,])[0-9](?: [0-9])+(?![0-9.,])")
+SPACED_DIGITS = re.compile(rf"(?<![0-9.,])[0-9](?: [0-9])+(?=[{CJK}])")
 """A number set one digit at a time, as text spread to a justified line is (2 0 2 4年): single
-digits apart, never the numbers of a table's row (4.86 2.10)."""
+digits apart, right before the Chinese word they count; never the cells of a table's row
+(合计 3 5 8, 4.86 2.10)."""
 
 
 def tighten(text: str) -> str:
@@ -64,6 +65,8 @@ def tighten(text: str) -> str:
     '本办法自2004年7月1日起施行 (Act of 2004)'
     >>> tighten("（2 0 2 4年4月至1 2月），达到10% 以上")
     '（2024年4月至12月），达到10%以上'
+    >>> tighten("一季度 2 3 4 万元")
+    '一季度2 3 4万元'
     """
     if " " in text:
         text = SPACED_DIGITS.sub(lambda m: m.group().replace(" ", ""), text)
