@@ -10,10 +10,9 @@ from functools import cache
 
 from outline.parser.layout import SENTENCE_STOPS, SPACE, Layout
 from outline.parser.markers import (
-    KIND_OF_GROUP,
-    KINDS,
     NUMERAL_GROUP,
     find_marker,
+    kind_of,
     marker_at,
     read_numeral,
 )
@@ -45,9 +44,9 @@ NOT_WORD = re.compile(r"[\W_]+")
 
 def first_marker(marker: re.Match[str] | None) -> bool:
     """Whether a marker counts 1: 一、 （一） 1. 第一章."""
-    if marker is None or marker.lastgroup is None:
+    kind = kind_of(marker)
+    if marker is None or kind is None:
         return False
-    kind = KINDS[KIND_OF_GROUP[marker.lastgroup]]
     read = read_numeral(kind, marker.group(NUMERAL_GROUP[kind.name]))
     return read is not None and read[0] == 1
 

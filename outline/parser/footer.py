@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from outline.parser.layout import SPACE, Layout
-from outline.parser.markers import KIND_OF_GROUP, KINDS, marker_at
+from outline.parser.markers import kind_of, marker_at
 
 WORDS = (
     r"相关(?:链接|阅读|解读|文章|新闻|文件|附件|稿件|推荐)|推荐阅读|附件下载|上一篇|下一篇|分享到|"
@@ -61,10 +61,8 @@ def _sectioned(layout: Layout, start: int, end: int) -> bool:
     second item follows it on the line, as in a menu (一、跳转至主要内容　二、无障碍说明)."""
     text = layout.text
     m = marker_at(text, layout.opening(start, end), end)
-    if m is None or m.lastgroup is None:
-        return False
-    kind = KINDS[KIND_OF_GROUP[m.lastgroup]]
-    if not (kind.unit or "chinese" in kind.numerals):
+    kind = kind_of(m)
+    if m is None or kind is None or not (kind.unit or "chinese" in kind.numerals):
         return False
     return not any(
         marker_at(text, gap.end(), end) is not None

@@ -1,9 +1,9 @@
 """Documents that follow one another in a file without an attachment's label: the document a
 notice issues (关于印发《XX办法》的通知 …… then a line with 《XX办法》's title alone, and its
 第一章), and the next text of a collection after the line that gives the source of the one
-before (出处：江泽民文选第一卷) or at the next document's number (岚政发〔2024〕
-8号). Numbering starts afresh there, as an
-attachment's does: the headings after it are no children of the last heading before it.
+before (出处：江泽民文选第一卷) or at the next document's number (（岚政发〔2024〕8号）).
+Numbering starts afresh there, as an attachment's does: the headings after it are no
+children of the last heading before it.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ ISSUES = re.compile(
 """A notice or an order naming the document it issues: 印发《XX办法》, 现将《XX方案》印发给你们,
 《XX办法》已经……通过，现予公布."""
 DECORATION = SPACE + "*#"
+TITLE_LINE = 70
+"""A longer paragraph is no title line (a name of at most 60 characters, and decoration)."""
 SOURCE = re.compile(rf"[{SPACE}]*出处[：:]")
 """A paragraph giving where the text before it comes from, as a collection ends each text (not
 （摘自《……》）, which an excerpt quoted inside a section ends with too)."""
@@ -48,7 +50,7 @@ def issued(layout: Layout, attachments: list[Attachment]) -> list[Attachment]:
     covered = [(a.start, a.end) for a in attachments]
     found: list[Attachment] = []
     for index, para in enumerate(paragraphs):
-        if para.end - para.start > 70:
+        if para.end - para.start > TITLE_LINE:
             continue
         name = _plain(text[para.start : para.end])
         after = names.get(name)

@@ -399,6 +399,13 @@ def marker_at(text: str, pos: int = 0, endpos: int | None = None) -> re.Match[st
     return None if pattern is None else pattern.match(text, pos, end)
 
 
+def kind_of(marker: re.Match[str] | None) -> Kind | None:
+    """The row of the table a marker found by `marker_at` is of; None for no marker."""
+    if marker is None or marker.lastgroup is None:
+        return None
+    return KINDS[KIND_OF_GROUP[marker.lastgroup]]
+
+
 def find_marker(text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
     """The first marker at or after `pos` (the text ending at `endpos`), as `marker_at`
     finds one."""

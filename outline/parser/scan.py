@@ -21,6 +21,7 @@ from outline.parser.markers import (
     SUB_GROUP,
     Kind,
     iter_markers,
+    kind_of,
     marker_at,
     read_numeral,
 )
@@ -96,12 +97,12 @@ def candidates(layout: Layout) -> list[Candidate]:
     text = layout.text
     found: list[Candidate] = []
     openings = layout.openings()
-    addresses = _addresses(text)
+    addresses, address_ends = _addresses(text)
     for m in iter_markers(text):
         group = m.lastgroup
         if group is None:
             continue
-        if addresses and _inside(addresses, m.start()):
+        if addresses and _inside(addresses, address_ends, m.start()):
             continue
         kind = KINDS[KIND_OF_GROUP[group]]
         start = m.start()
@@ -123,27 +124,23 @@ def _ranges(text: str, end: int, kind: Kind) -> bool:
     """Whether a marker opens a range of markers of its family (（1）～（5）, 第一至第三)."""
     if end + 1 >= len(text) or text[end] not in RANGE:
         return False
-    other = marker_at(text, end + 1)
-    return (
-        other is not None
-        and other.lastgroup is not None
-        and (KINDS[KIND_OF_GROUP[other.lastgroup]].kind == kind.kind)
-    )
+    other = kind_of(marker_at(text, end + 1))
+    return other is not None and other.kind == kind.kind
 
 
-def _addresses(text: str) -> list[tuple[int, int]]:
-    """Where the web addresses of a text stand, in order (few texts have any)."""
+def _addresses(text: str) -> tuple[list[int], list[int]]:
+    """Where the web addresses of a text start and end, in order (few texts have any)."""
     if "://" not in text and "www." not in text:
-        return []
-    return [m.span() for m in ADDRESS.finditer(text)]
+        return [], []
+    spans = [m.span() for m in ADDRESS.finditer(text)]
+    return [start for start, _ in spans], [end for _, end in spans]
 
 
-def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
-    """Whether an offset falls inside one of some spans, in order and not overlapping."""
-    i = bisect_right(spans, (offset, offset)) - 1
-    if i + 1 < len(spans) and spans[i + 1][0] == offset:
-        i += 1
-    return i >= 0 and spans[i][0] <= offset < spans[i][1]
+def _inside(starts: list[int], ends: list[int], offset: int) -> bool:
+    """Whether an offset falls inside one of some spans (their starts and ends, in order, not
+    overlapping)."""
+    i = bisect_right(starts, offset) - 1
+    return i >= 0 and offset < ends[i]
 
 
 def with_labels(
@@ -163,9 +160,10 @@ def with_labels(
         start = layout.line_starts[line - 1]
         end = min(start + length, layout.line_ends[line - 1])
         m = marker_at(text, start, end)
-        if m is None or m.lastgroup is None or text[m.end() : end].strip(SPACE):
+        kind = kind_of(m)
+        if m is None or kind is None or text[m.end() : end].strip(SPACE):
             continue
-        candidate = _candidate(layout, m, KINDS[KIND_OF_GROUP[m.lastgroup]], openings)
+        candidate = _candidate(layout, m, kind, openings)
         if candidate is not None:
             own.append(candidate)
             ends.append(end)
